@@ -1,0 +1,67 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { resolve } from 'node:path';
+import { buildSite, type SiteBuild } from '../pipeline/build.ts';
+import { formatProblem, sortProblems } from '../pipeline/problems.ts';
+
+/**
+ * Content-layer loaders that feed the pipeline's output to Astro. They only
+ * wire: the work is in `src/pipeline/`. In `astro dev` they watch
+ * `content/`, so saving an article updates the timeline, event and article
+ * pages.
+ */
+
+type Part = 'events' | 'articles' | 'story';
+
+function load(part: Part, contentDir: string) {
+  return async (context: LoaderContext) => {
+    const run = () => {
+      const build: SiteBuild = buildSite(contentDir);
+      const errors = build.problems.filter((p) => p.severity === 'error');
+      for (const warning of build.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
+      if (errors.length > 0) {
+        const list = sortProblems(errors).map(formatProblem).join('\n');
+        throw new AstroError(
+          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content/articles:\n${list}`,
+          'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.',
+        );
+      }
+      context.store.clear();
+      if (part === 'events') {
+        for (const event of build.timeline.events) context.store.set({ id: event.id, data: { ...event } });
+      } else if (part === 'articles') {
+        for (const article of build.articles) {
+          context.store.set({ id: article.id, data: { ...article }, digest: context.generateDigest(article.html) });
+        }
+      } else {
+        const { story, omitted, mentions } = build.timeline;
+        context.store.set({
+          id: 'story',
+          data: {
+            ...story,
+            articles: build.timeline.articles.length,
+            sentences: build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0),
+            mentions: Object.values(mentions).reduce((n, m) => n + m.length, 0),
+            omitted,
+          },
+        });
+      }
+    };
+    run();
+    context.watcher?.add(contentDir);
+    context.watcher?.on('all', (_event, path) => {
+      if (resolve(path).startsWith(contentDir)) {
+        try {
+          run();
+        } catch (error) {
+          context.logger.error(error instanceof Error ? error.message : String(error));
+        }
+      }
+    });
+  };
+}
+
+export function timelineLoader(part: Part, options: { content?: string } = {}): Loader {
+  const contentDir = resolve(options.content ?? 'content');
+  return { name: `timeline-${part}`, load: load(part, contentDir) };
+}

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readArticle } from './article.ts';
+import { duplicateProblems } from './timeline.ts';
+import type { Article, Problem, Story } from './types.ts';
+
+/** Markdown files named by the arguments: files as given, folders read (not recursively), sorted. */
+export function markdownFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) {
+        if (/\.(md|markdown)$/i.test(name) && !name.startsWith('_')) files.push(join(path, name));
+      }
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Path as an editor sees it in messages: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export interface LoadedArticles {
+  articles: Article[];
+  problems: Problem[];
+}
+
+/** Reads every article, collecting every problem in every file rather than stopping at the first. */
+export function loadArticles(paths: string[], now?: Date): LoadedArticles {
+  const articles: Article[] = [];
+  const problems: Problem[] = [];
+  for (const file of markdownFiles(paths)) {
+    const result = readArticle(displayPath(file), now);
+    problems.push(...result.problems);
+    if (result.article) articles.push(result.article);
+  }
+  problems.push(...duplicateProblems(articles));
+  return { articles, problems };
+}
+
+/** The story's title and intro from `content/story.yaml`, when present. */
+export function loadStory(contentDir: string): Partial<Pick<Story, 'title' | 'description'>> {
+  const file = join(contentDir, 'story.yaml');
+  if (!existsSync(file)) return {};
+  const data = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+  const story: Partial<Pick<Story, 'title' | 'description'>> = {};
+  if (typeof data?.title === 'string') story.title = data.title;
+  if (typeof data?.description === 'string') story.description = data.description;
+  return story;
+}

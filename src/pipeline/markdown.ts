@@ -1,0 +1,120 @@
+import type { Nodes, Parent, Root, RootContent, PhrasingContent } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { splitSentences, type Span } from './sentences.ts';
+import type { BlockKind } from './types.ts';
+
+/**
+ * The article body as blocks of text, in reading order, each with its
+ * sentences. Captions (`:::figure` directives) and headings are blocks of their
+ * own kind, so the timeline can tell them from the article's own sentences.
+ */
+export interface TextBlock {
+  kind: BlockKind;
+  /** The mdast node whose phrasing children hold the text. */
+  node: Parent;
+  /** Live-blog entry index (entries are separated by `***`). */
+  entry: number;
+  /** The block's plain text. */
+  text: string;
+  /** Maps text offsets back to source offsets: `[textStart, sourceStart]`, ascending. */
+  anchors: Array<[number, number]>;
+  sentences: Span[];
+}
+
+export interface Segmented {
+  tree: Root;
+  blocks: TextBlock[];
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/** Text of phrasing content, with a source-offset anchor at every text leaf. */
+function collectText(children: readonly Nodes[], out: { text: string; anchors: Array<[number, number]> }): void {
+  for (const child of children) {
+    if (child.type === 'text' || child.type === 'inlineCode') {
+      const value = child.value.replace(/\s+/g, ' ');
+      if (child.position?.start.offset !== undefined) {
+        // inlineCode's text starts after its backtick fence
+        const shift = child.type === 'inlineCode' ? 1 : 0;
+        out.anchors.push([out.text.length, child.position.start.offset + shift]);
+      }
+      out.text += value;
+    } else if (child.type === 'break') {
+      out.text += ' ';
+    } else if (child.type === 'html') {
+      // Raw HTML is never article text: it is dropped here and neutralised in rendering.
+    } else if ('children' in child) {
+      collectText(child.children as Nodes[], out);
+    }
+  }
+}
+
+function isFigure(node: RootContent): boolean {
+  return node.type === 'containerDirective' && node.name === 'figure';
+}
+
+/** Parses Markdown and lists its text blocks with their sentences. */
+export function segment(body: string): Segmented {
+  const tree = parser.parse(body) as Root;
+  const blocks: TextBlock[] = [];
+  let entry = 0;
+
+  const addBlock = (node: Parent, kind: BlockKind) => {
+    const out = { text: '', anchors: [] as Array<[number, number]> };
+    collectText(node.children as Nodes[], out);
+    const trimmed = out.text.trim();
+    if (!trimmed) return;
+    blocks.push({ kind, node, entry, text: out.text, anchors: out.anchors, sentences: splitSentences(out.text) });
+  };
+
+  const walk = (nodes: readonly RootContent[], context: BlockKind | undefined) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'thematicBreak':
+          entry++;
+          break;
+        case 'heading':
+          addBlock(node, context === 'caption' ? 'caption' : 'heading');
+          break;
+        case 'paragraph':
+          addBlock(node, context ?? 'paragraph');
+          break;
+        case 'blockquote':
+          walk(node.children, context ?? 'quote');
+          break;
+        case 'list':
+          for (const item of node.children) walk(item.children, context ?? 'list-item');
+          break;
+        case 'table':
+          for (const row of node.children) for (const cell of row.children) addBlock(cell, 'table-cell');
+          break;
+        case 'containerDirective':
+          walk(node.children, isFigure(node) ? 'caption' : context);
+          break;
+        case 'leafDirective':
+        case 'textDirective':
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(tree.children, undefined);
+  return { tree, blocks };
+}
+
+/** Source offset of a text offset in a block. */
+export function sourceOffset(block: TextBlock, textOffset: number): number {
+  let best: [number, number] | undefined;
+  for (const anchor of block.anchors) {
+    if (anchor[0] <= textOffset) best = anchor;
+    else break;
+  }
+  if (!best) return block.node.position?.start.offset ?? 0;
+  return best[1] + (textOffset - best[0]);
+}
+
+export type { PhrasingContent };

@@ -1,0 +1,53 @@
+import type { Problem } from './types.ts';
+
+/** `file:line:column: message` — the form every editor and terminal links. */
+export function formatProblem(problem: Problem): string {
+  const tag = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${problem.file}:${problem.line}:${problem.column}: ${tag}${problem.message} [${problem.rule}]`;
+}
+
+/** Problems sorted by file, line and column, so reports never differ between runs. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Thrown when content has errors: carries every problem, formatted, never a stack trace for the editor. */
+export class ContentError extends Error {
+  problems: Problem[];
+  constructor(problems: Problem[]) {
+    const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
+    super(
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n` + errors.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = errors;
+  }
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelled field names. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest known name within two edits, if any. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+/**
+ * How alike two sentences are, for merging the same happening reported by
+ * several outlets. Words are lower-cased and cut to six letters (a crude but
+ * language-light stem that makes "Russian"/"Russia", "Zelenskiy"/"Zelenskyy",
+ * "settlements"/"settlement" meet); common words and date words are dropped;
+ * what is left is weighted by rarity (IDF) across all candidates.
+ */
+
+const STOPWORDS = new Set(
+  `a an the and or but of to in on at by for from with without as into over after before about than then that this these those there their they them he she his her him its it is are was were be been being has have had do does did not no nor so if while when where which who whom whose what why how all any both each few more most other some such only own same too very can will would could should may might must shall just also still even yet already now here said says say told tells according mr mrs ms dr president minister
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow week weekend month year morning afternoon evening night late early earlier later last next this`.split(
+    /\s+/,
+  ),
+);
+
+export function terms(text: string): string[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u);
+  const out: string[] = [];
+  for (const word of words) {
+    if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    out.push(word.replace(/(?<!s)s$/, '').slice(0, 6));
+  }
+  return out;
+}
+
+/** Inverse document frequency of terms over a set of texts. */
+export function idfOf(documents: string[][]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of documents) for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log((documents.length + 1) / (count + 0.5)));
+  return idf;
+}
+
+/** Weighted Dice coefficient of two term sets, 0 (nothing shared) to 1 (same words). */
+export function similarity(a: Set<string>, b: Set<string>, idf: Map<string, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const term of a) {
+    const w = idf.get(term) ?? 1;
+    total += w;
+    if (b.has(term)) shared += w;
+  }
+  for (const term of b) total += idf.get(term) ?? 1;
+  return total === 0 ? 0 : (2 * shared) / total;
+}

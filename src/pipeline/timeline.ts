@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { addDaysIso, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
+import { candidatesOf } from './candidates.ts';
+import { entitiesOf, NameBook } from './entities.ts';
+import { mentionsOf } from './mentions.ts';
+import { mergeCandidates, type Cluster } from './merge.ts';
+import { makeTitle } from './title.ts';
+import type { Article, EventCandidate, Mention, Omission, Problem, Source, Story, Timeline, TimelineEvent } from './types.ts';
+
+export interface TimelineOptions {
+  /** Title and description of the story; start and end are computed from the articles. */
+  story?: Partial<Pick<Story, 'title' | 'description'>> | undefined;
+  /** How many events the timeline puts first as key events. */
+  keyEvents?: number | undefined;
+  /** Mentions computed earlier (e.g. from a cache), by article id. */
+  mentions?: Map<string, Map<string, Mention[]>> | undefined;
+}
+
+/** Days before the first article that still count as the story's own time; anything earlier is background. */
+export const STORY_LEAD_DAYS = 7;
+
+export function slugify(text: string, maxWords = 6): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, maxWords)
+    .join('-');
+}
+
+export function sourceUrl(article: string, sentence: string): string {
+  return `/articles/${article}/#${sentence}`;
+}
+
+/** The member whose sentence leads the event: dated by its own words, earliest in its article. */
+function leadOf(cluster: Cluster): EventCandidate {
+  const datingRank = { own: 0, speech: 1, context: 2 } as const;
+  return [...cluster.members].sort(
+    (a, b) =>
+      datingRank[a.dating] - datingRank[b.dating] ||
+      GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity] ||
+      a.sentence.index - b.sentence.index ||
+      a.article.localeCompare(b.article),
+  )[0]!;
+}
+
+/** How prominently an article carries a sentence: the top of the piece counts most. */
+function prominence(candidate: EventCandidate): number {
+  const index = candidate.sentence.index;
+  return index < 3 ? 3 : index < 8 ? 2 : index < 20 ? 1 : 0.5;
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  const sa = spanOf(a.date)!;
+  const sb = spanOf(b.date)!;
+  return (
+    sa.start.localeCompare(sb.start) ||
+    GRANULARITY_RANK[b.granularity] - GRANULARITY_RANK[a.granularity] ||
+    (a.time ?? '99').localeCompare(b.time ?? '99') ||
+    b.importance - a.importance ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Detects articles given twice: the same URL, or the same outlet and title. */
+export function duplicateProblems(articles: Article[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Article>();
+  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
+    const keys = [`title:${article.meta.outlet.toLowerCase()}|${article.meta.title.toLowerCase()}`];
+    if (article.meta.url) keys.push(`url:${article.meta.url.replace(/[#?].*$/, '').replace(/\/$/, '')}`);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          file: article.file,
+          line: 2,
+          column: 1,
+          message: `Unexpected duplicate of ${first.file} (same ${key.startsWith('url') ? 'url' : 'outlet and title'}), expected each article once`,
+          rule: 'article-duplicate',
+          severity: 'error',
+        });
+        break;
+      }
+      seen.set(key, article);
+    }
+  }
+  return problems;
+}
+
+/** Articles → timeline: the whole pipeline after reading files. Deterministic for the same input. */
+export function buildTimeline(articles: Article[], options: TimelineOptions = {}): Timeline {
+  const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
+  const days = sorted.map((a) => publicationDay(a.meta.published)).sort();
+  const first = days[0] ?? '1970-01-01';
+  const last = days[days.length - 1] ?? first;
+  const storyStart = addDaysIso(first, -STORY_LEAD_DAYS);
+
+  const mentions: Record<string, Mention[]> = {};
+  const candidates: EventCandidate[] = [];
+  const omitted: Omission[] = [];
+  for (const article of sorted) {
+    const bySentence = options.mentions?.get(article.id) ?? mentionsOf(article);
+    mentions[article.id] = article.sentences.flatMap((s) => bySentence.get(s.id) ?? []);
+    const result = candidatesOf(article, bySentence, storyStart);
+    candidates.push(...result.candidates);
+    omitted.push(...result.omitted);
+  }
+
+  const names = new NameBook();
+  for (const c of candidates) for (const person of entitiesOf(c.sentence.text).people) names.add(person);
+
+  const byId = new Map(sorted.map((a) => [a.id, a]));
+  const events: TimelineEvent[] = mergeCandidates(candidates).map((cluster) => {
+    const lead = leadOf(cluster);
+    const title = makeTitle(lead.sentence.text, lead.mention ? [lead.mention.text] : []);
+    const members = [...cluster.members].sort(
+      (a, b) => a.published.localeCompare(b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
+    );
+    const sources: Source[] = members.map((m) => ({
+      article: m.article,
+      outlet: m.outlet,
+      text: m.sentence.text,
+      url: sourceUrl(m.article, m.sentence.id),
+      sentence: m.sentence.id,
+      published: byId.get(m.article)!.meta.published,
+      mention: m.mention?.text,
+      time: m.time,
+    }));
+    const people = new Set<string>();
+    const places = new Set<string>();
+    for (const m of members) {
+      const found = entitiesOf(m.sentence.text);
+      for (const p of found.people) people.add(names.display(p));
+      for (const p of found.places) places.add(p);
+    }
+    const times = [...new Set(members.map((m) => m.time).filter((t): t is string => Boolean(t)))].sort();
+    const outlets = new Set(members.map((m) => m.outlet));
+    const importance =
+      outlets.size * 10 + members.reduce((sum, m) => sum + prominence(m), 0) + (lead.dating === 'context' ? 0 : 1);
+    const hash = createHash('sha1').update(`${lead.article}#${lead.sentence.id}`).digest('hex').slice(0, 4);
+    return {
+      id: `${cluster.date}-${slugify(title)}-${hash}`.toLowerCase(),
+      date: cluster.date,
+      granularity: cluster.granularity,
+      time: times[0],
+      times: times.length > 1 ? times : undefined,
+      title,
+      summary: lead.sentence.text,
+      sources,
+      people: [...people].sort(),
+      places: [...places].sort(),
+      importance: Math.round(importance * 10) / 10,
+      key: false,
+      background: cluster.members.every((m) => m.background),
+    };
+  });
+
+  events.sort(compareEvents);
+  const keyCount = options.keyEvents ?? Math.min(8, Math.max(3, Math.ceil(events.length / 10)));
+  const ranked = events
+    .filter((e) => !e.background)
+    .sort((a, b) => b.importance - a.importance || a.id.localeCompare(b.id))
+    .slice(0, keyCount);
+  for (const event of ranked) event.key = true;
+
+  return {
+    story: {
+      title: options.story?.title ?? 'Timeline',
+      description: options.story?.description ?? '',
+      start: first,
+      end: last,
+    },
+    events,
+    articles: sorted,
+    mentions,
+    omitted,
+    problems: [],
+  };
+}
