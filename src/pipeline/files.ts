@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readArticle } from './article.ts';
-import { duplicateProblems } from './timeline.ts';
 import type { Article, Problem, Story } from './types.ts';
 
 /** Markdown files named by the arguments: files as given, folders read (not recursively), sorted. */
@@ -29,6 +28,32 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 export interface LoadedArticles {
   articles: Article[];
   problems: Problem[];
+}
+
+/** Detects articles given twice: the same URL, or the same outlet and title. */
+export function duplicateProblems(articles: Article[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Article>();
+  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
+    const keys = [`title:${article.meta.outlet.toLowerCase()}|${article.meta.title.toLowerCase()}`];
+    if (article.meta.url) keys.push(`url:${article.meta.url.replace(/[#?].*$/, '').replace(/\/$/, '')}`);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first) {
+        problems.push({
+          file: article.file,
+          line: 2,
+          column: 1,
+          message: `Unexpected duplicate of ${first.file} (same ${key.startsWith('url') ? 'url' : 'outlet and title'}), expected each article once`,
+          rule: 'article-duplicate',
+          severity: 'error',
+        });
+        break;
+      }
+      seen.set(key, article);
+    }
+  }
+  return problems;
 }
 
 /** Reads every article, collecting every problem in every file rather than stopping at the first. */

@@ -5,7 +5,8 @@ import { entitiesOf, NameBook } from './entities.ts';
 import { mentionsOf } from './mentions.ts';
 import { mergeCandidates, type Cluster } from './merge.ts';
 import { makeTitle } from './title.ts';
-import type { Article, EventCandidate, Mention, Omission, Problem, Source, Story, Timeline, TimelineEvent } from './types.ts';
+import { slugify } from './slug.ts';
+import type { Article, EventCandidate, Mention, Omission, Source, Story, Timeline, TimelineEvent } from './types.ts';
 
 export interface TimelineOptions {
   /** Title and description of the story; start and end are computed from the articles. */
@@ -18,18 +19,6 @@ export interface TimelineOptions {
 
 /** Days before the first article that still count as the story's own time; anything earlier is background. */
 export const STORY_LEAD_DAYS = 7;
-
-export function slugify(text: string, maxWords = 6): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .join('-');
-}
 
 export function sourceUrl(article: string, sentence: string): string {
   return `/articles/${article}/#${sentence}`;
@@ -65,32 +54,6 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
-/** Detects articles given twice: the same URL, or the same outlet and title. */
-export function duplicateProblems(articles: Article[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, Article>();
-  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
-    const keys = [`title:${article.meta.outlet.toLowerCase()}|${article.meta.title.toLowerCase()}`];
-    if (article.meta.url) keys.push(`url:${article.meta.url.replace(/[#?].*$/, '').replace(/\/$/, '')}`);
-    for (const key of keys) {
-      const first = seen.get(key);
-      if (first) {
-        problems.push({
-          file: article.file,
-          line: 2,
-          column: 1,
-          message: `Unexpected duplicate of ${first.file} (same ${key.startsWith('url') ? 'url' : 'outlet and title'}), expected each article once`,
-          rule: 'article-duplicate',
-          severity: 'error',
-        });
-        break;
-      }
-      seen.set(key, article);
-    }
-  }
-  return problems;
-}
-
 /** Articles → timeline: the whole pipeline after reading files. Deterministic for the same input. */
 export function buildTimeline(articles: Article[], options: TimelineOptions = {}): Timeline {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
@@ -116,7 +79,7 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
   const byId = new Map(sorted.map((a) => [a.id, a]));
   const events: TimelineEvent[] = mergeCandidates(candidates).map((cluster) => {
     const lead = leadOf(cluster);
-    const title = makeTitle(lead.sentence.text, lead.mention ? [lead.mention.text] : []);
+    const title = makeTitle(lead.sentence.text, lead.mention ? [lead.mention.text] : [], entitiesOf(lead.sentence.text).people);
     const members = [...cluster.members].sort(
       (a, b) => a.published.localeCompare(b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
     );

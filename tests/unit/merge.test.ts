@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { mergeCandidates } from '../../src/pipeline/merge.ts';
+import type { EventCandidate } from '../../src/pipeline/types.ts';
+
+let index = 0;
+function candidate(article: string, date: string, text: string): EventCandidate {
+  const granularity = /W/.test(date) ? 'week' : date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+  return {
+    article,
+    outlet: article,
+    published: '2025-05-15',
+    date,
+    granularity,
+    dating: 'own',
+    background: false,
+    sentence: { id: `s-${index}`, text, position: { line: 1, column: 1 }, block: 0, kind: 'paragraph', entry: 0, index: index++ },
+  };
+}
+
+describe('mergeCandidates', () => {
+  const decorative = [
+    candidate('reuters', '2025-05-15', 'Mr Zelenskiy said Mr Putin’s decision not to attend but to send what he called a “decorative” line-up showed the Russian leader was not serious about ending the war.'),
+    candidate('cbc', '2025-05-15', 'Zelenskyy told reporters that the level of the Russian delegation dispatched to Turkey for talks was “decorative.”'),
+    candidate('times', '2025-05-15', 'President Zelensky has described the Russian delegation of low-level officials, due to meet Ukrainian officials in Istanbul for peace talk, as “decorative”.'),
+  ];
+  const others = [
+    candidate('times', '2025-05-15', 'Three civilians were killed and six injured in Russian strikes on the Sumy region of Ukraine in the 24 hours ahead of peace talks in Istanbul.'),
+    candidate('cbc', '2025-05-15', 'Estonia said a Russian fighter jet had “violated NATO territory” as the Estonian navy tried to detain a Russia-bound oil tanker.'),
+  ];
+
+  it('merges the same happening reported by several outlets into one cluster', () => {
+    const clusters = mergeCandidates([...decorative, ...others]);
+    const merged = clusters.find((c) => c.members.length === 3);
+    expect(merged?.members.map((m) => m.article).sort()).toEqual(['cbc', 'reuters', 'times']);
+    expect(clusters).toHaveLength(3);
+  });
+
+  it('never merges across dates that do not overlap', () => {
+    const a = candidate('reuters', '2025-05-14', 'The Kremlin named a lower-level delegation headed by Vladimir Medinsky.');
+    const b = candidate('cbc', '2025-05-16', 'The Kremlin named a lower-level delegation headed by Vladimir Medinsky.');
+    expect(mergeCandidates([a, b])).toHaveLength(2);
+  });
+
+  it('lets a week-level report join the day it contains, keeping the finer date', () => {
+    const day = candidate('cnbc', '2025-05-11', 'Putin had signaled that he was willing to hold direct negotiations with Ukraine in Istanbul.');
+    const week = candidate('cbc', '2025-W19', 'Putin proposed direct negotiations with Ukraine in Istanbul.');
+    const clusters = mergeCandidates([week, day]);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.date).toBe('2025-05-11');
+  });
+
+  it('cites at most one sentence per article in an event', () => {
+    const a = candidate('times', '2025-05-15', 'President Zelensky will meet President Erdogan in Ankara.');
+    const b = candidate('times', '2025-05-15', 'President Zelensky will meet President Erdogan in Ankara today.');
+    expect(mergeCandidates([a, b])).toHaveLength(2);
+  });
+
+  it('is deterministic whatever the input order', () => {
+    const all = [...decorative, ...others];
+    const ids = (list: EventCandidate[]) => mergeCandidates(list).map((c) => c.members.map((m) => m.sentence.id).join('+'));
+    expect(ids([...all].reverse())).toEqual(ids(all));
+  });
+});

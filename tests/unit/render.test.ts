@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sentencesOf } from '../../src/pipeline/article.ts';
+import { renderArticle } from '../../src/pipeline/render.ts';
+
+describe('renderArticle', () => {
+  it('anchors every sentence with the same id the pipeline gives it', () => {
+    const body = 'Putin stayed away on Thursday. Zelensky flew to Ankara.\n\n## Washington watching closely\n';
+    const html = renderArticle(body);
+    for (const sentence of sentencesOf(body, 1)) expect(html).toContain(`id="${sentence.id}"`);
+    expect(html).toContain('<h2>');
+  });
+
+  it('links cited sentences back to their events', () => {
+    const body = 'Putin stayed away on Thursday.';
+    const [sentence] = sentencesOf(body, 1);
+    const html = renderArticle(body, { cited: new Map([[sentence!.id, [{ id: '2025-05-15-x', title: 'X' }]]]) });
+    expect(html).toContain('class="sentence cited"');
+    expect(html).toContain('href="/events/2025-05-15-x/"');
+  });
+
+  it('renders captions as figures with their credit, apart from body text', () => {
+    const html = renderArticle(':::figure{credit="HUSEYIN HAYATSEVER/REUTERS"}\nZelensky talks to the media.\n:::\n');
+    expect(html).toMatch(/<figure class="figure"><figcaption>.*Zelensky talks to the media\..*<small class="credit">HUSEYIN HAYATSEVER\/REUTERS<\/small><\/figcaption><\/figure>/);
+  });
+
+  it('keeps one h1 per page by demoting body h1 headings', () => {
+    expect(renderArticle('# A heading\n\nText.')).not.toContain('<h1');
+  });
+
+  it('neutralises raw HTML, event handlers and javascript: links', () => {
+    const html = renderArticle(
+      'Hello <script>alert(1)</script> world.\n\n<img src=x onerror="alert(1)">\n\n<iframe src="https://evil.example"></iframe>\n\n<form action="/x"><input></form>\n\n[click](javascript:alert(1)) and [site](https://example.com).',
+    );
+    expect(html).not.toMatch(/<script|onerror|<iframe|<form|<input|javascript:/i);
+    expect(html).toContain('<a href="https://example.com" rel="noopener noreferrer">site</a>');
+  });
+
+  it('renders lists and tables', () => {
+    const html = renderArticle('- one item.\n- two items.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    expect(html).toContain('<ul>');
+    expect(html).toContain('<table>');
+  });
+});
