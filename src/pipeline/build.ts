@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArticles, loadStory, markdownFiles } from './files.ts';
+import { loadCorrections } from './corrections.ts';
+import { displayPath, loadArticles, loadStory, markdownFiles } from './files.ts';
 import { renderArticle } from './render.ts';
 import { buildTimeline } from './timeline.ts';
 import type { Problem, Timeline } from './types.ts';
@@ -34,7 +35,8 @@ export function buildSite(contentDir: string): SiteBuild {
   const articlesDir = join(contentDir, 'articles');
   const files = markdownFiles([articlesDir]);
   const story = join(contentDir, 'story.yaml');
-  const key = [...files, story]
+  const correctionsFile = join(contentDir, 'corrections.yaml');
+  const key = [...files, story, correctionsFile]
     .map((f) => {
       try {
         const s = statSync(f);
@@ -47,7 +49,9 @@ export function buildSite(contentDir: string): SiteBuild {
   if (memo?.key === key) return memo.build;
 
   const { articles, problems } = loadArticles([articlesDir]);
-  const timeline = buildTimeline(articles, { story: loadStory(contentDir) });
+  const corrections = loadCorrections(displayPath(correctionsFile), articles);
+  problems.push(...corrections.problems);
+  const timeline = buildTimeline(articles, { story: loadStory(contentDir), corrections: corrections.entries });
   const citedBy = new Map<string, Map<string, Array<{ id: string; title: string }>>>();
   for (const event of timeline.events) {
     for (const source of event.sources) {

@@ -1,4 +1,5 @@
 import { eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
+import { LEAD_SENTENCES } from './merge.ts';
 import type { Article, EventCandidate, Mention, Omission, Sentence } from './types.ts';
 
 /**
@@ -7,7 +8,8 @@ import type { Article, EventCandidate, Mention, Omission, Sentence } from './typ
  *
  * 1. Only the article's own sentences: subheadings and photo captions are not.
  * 2. A time expression that only bounds a span ("since March 2022", "until
- *    Friday") does not date the sentence.
+ *    Friday"), compares ("as in 2022") or names another happening ("Russia’s
+ *    2022 invasion") does not date the sentence.
  * 3. A time expression next to a reporting verb ("said on Thursday", "on
  *    Sunday said", "told reporters on Thursday") dates the saying.
  * 4. Otherwise the sentence's finest time expression dates it, the first one
@@ -26,6 +28,20 @@ const NEWS_OF_THE_DAY = /\b(?:has|have) (?:just |now |already )?(?:arrived|confi
 
 const BOUNDING = /\b(?:since|until|till|through|by|before|ahead of|from)\s+(?:the\s+)?$/i;
 
+/** "as in 2022", "than in 2014": a comparison with another time, not this sentence's date. */
+const COMPARISON = /\b(?:as|than|like)\s+(?:in\s+)?$/i;
+
+/**
+ * "Russia’s 2022 invasion", "the 2014 annexation": a year or month used as an
+ * adjective names another happening; it does not date the sentence.
+ */
+function isAttributive(sentence: string, mention: Mention): boolean {
+  if (mention.granularity !== 'year' && mention.granularity !== 'month') return false;
+  const before = sentence.slice(Math.max(0, mention.start - 12), mention.start);
+  const after = sentence.slice(mention.end, mention.end + 20);
+  return /(?:[’']s|\bthe|\ba|\bits|\btheir|\bhis|\bher)\s+$/i.test(before) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:and|or|to|when|as)\b/.test(after);
+}
+
 /** Whether the words just before a time expression make it the date of a saying. */
 function isSpeechDate(sentence: string, mention: Mention): boolean {
   const before = sentence.slice(Math.max(0, mention.start - 40), mention.start);
@@ -38,9 +54,10 @@ function isSpeechDate(sentence: string, mention: Mention): boolean {
 
 /** The mention that dates a sentence, by rules 2–4. */
 export function datingMention(sentence: Sentence, mentions: Mention[]): { mention: Mention; speech: boolean } | undefined {
-  const usable = mentions.filter(
-    (m) => spanOf(m.value) !== undefined && !BOUNDING.test(sentence.text.slice(Math.max(0, m.start - 12), m.start)),
-  );
+  const usable = mentions.filter((m) => {
+    const before = sentence.text.slice(Math.max(0, m.start - 12), m.start);
+    return spanOf(m.value) !== undefined && !BOUNDING.test(before) && !COMPARISON.test(before) && !isAttributive(sentence.text, m);
+  });
   if (usable.length === 0) return undefined;
   const speech = usable.find((m) => isSpeechDate(sentence.text, m));
   if (speech) return { mention: speech, speech: true };
@@ -63,6 +80,7 @@ export function candidatesOf(article: Article, mentions: Map<string, Mention[]>,
   const omit = (sentence: Sentence, reason: string) =>
     omitted.push({ article: article.id, sentence: sentence.id, text: sentence.text, reason });
 
+  let bodyIndex = 0;
   for (const sentence of article.sentences) {
     const own = mentions.get(sentence.id) ?? [];
     if (sentence.kind === 'caption') {
@@ -73,7 +91,9 @@ export function candidatesOf(article: Article, mentions: Map<string, Mention[]>,
       if (own.length > 0) omit(sentence, 'subheading: not a report of an event');
       continue;
     }
-    const base = { article: article.id, sentence, outlet: article.meta.outlet, published: article.meta.published };
+    const lead = article.meta.kind !== 'live' && bodyIndex < LEAD_SENTENCES;
+    bodyIndex++;
+    const base = { article: article.id, sentence, outlet: article.meta.outlet, published: article.meta.published, lead };
     const dating = datingMention(sentence, own);
     if (dating) {
       const { date, granularity } = eventDate(dating.mention.value);

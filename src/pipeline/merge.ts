@@ -1,11 +1,11 @@
-import { GRANULARITY_RANK, overlaps, spanOf, type DaySpan } from './dates.ts';
-import { idfOf, similarity, terms } from './similarity.ts';
+import { addDaysIso, GRANULARITY_RANK, overlaps, spanOf, type DaySpan } from './dates.ts';
+import { idfOf, terms } from './similarity.ts';
 import type { EventCandidate } from './types.ts';
 
 /** Candidates that report the same happening, with the date they share. */
 export interface Cluster {
   members: EventCandidate[];
-  /** The finest date among members. */
+  /** The finest date among members dated by their own words (else the earliest publication day). */
   date: string;
   granularity: EventCandidate['granularity'];
   span: DaySpan;
@@ -13,17 +13,63 @@ export interface Cluster {
 
 /**
  * Two sentences from different outlets report the same happening when their
- * dates overlap and their words are alike above this threshold (weighted
- * Dice; measured on the seed story, where same-happening pairs score ≥ 0.3 and
- * different happenings on the same day mostly ≤ 0.25).
+ * dates overlap and their words are alike above this threshold (weighted Dice
+ * over rarity-weighted words; words no other candidate uses are left out of
+ * the weights, as they can only dilute). Chosen on the seed story: reports of
+ * the same happening mostly score 0.4 and above, different happenings of the
+ * same day mostly below 0.35.
  */
-export const MERGE_THRESHOLD = 0.3;
+export const MERGE_THRESHOLD = 0.38;
+
+/**
+ * An undated report ("the Kremlin revealed that Putin wouldn't be attending",
+ * written a day later) may join an event dated by other outlets in the week
+ * before it, but only on stronger evidence than two reports of the same day.
+ */
+export const UNDATED_LOOKBACK_DAYS = 7;
+export const LOOKBACK_THRESHOLD = 0.6;
+
+/** One shared word ("show", "threat") is never enough. */
+export const MIN_SHARED_TERMS = 2;
+
+/**
+ * Evidence beyond words. Two reports that put a happening on the same day
+ * other than the day they were written ("late on Wednesday" in Thursday's and
+ * Friday's papers) or in the same part of that day are more likely the same
+ * happening; so are the leads of two same-day reports (the inverted pyramid
+ * puts the main news first). Live blogs run newest first, so their first
+ * sentences are not leads.
+ */
+export const SAME_PAST_DAY_BONUS = 0.1;
+/** Each phrase (two neighbouring content words) the two sentences share, up to a cap. */
+export const PHRASE_BONUS = 0.05;
+export const MAX_PHRASE_BONUS = 0.15;
+export const SAME_PART_OF_DAY_BONUS = 0.1;
+export const LEAD_BONUS = 0.15;
+export const LEAD_SENTENCES = 2;
+
+function bonus(a: EventCandidate, b: EventCandidate): number {
+  let extra = 0;
+  const dayA = a.mention?.value.slice(0, 10);
+  const dayB = b.mention?.value.slice(0, 10);
+  if (dayA && dayA === dayB && a.granularity === 'day' && dayA !== a.published.slice(0, 10) && dayB !== b.published.slice(0, 10)) {
+    extra += SAME_PAST_DAY_BONUS;
+    const partA = a.mention?.partOfDay === 'NI' ? 'EV' : a.mention?.partOfDay;
+    const partB = b.mention?.partOfDay === 'NI' ? 'EV' : b.mention?.partOfDay;
+    if (partA && partA === partB) extra += SAME_PART_OF_DAY_BONUS;
+  }
+  if (a.lead && b.lead && a.published.slice(0, 10) === b.published.slice(0, 10)) extra += LEAD_BONUS;
+  return extra;
+}
 
 const rank = (c: EventCandidate) => GRANULARITY_RANK[c.granularity];
+const undated = (c: EventCandidate) => (c.dating === 'context' ? 1 : 0);
+const isDay = (key: string) => /^\d{4}-\d{2}-\d{2}$/.test(key);
 
-/** Candidate order: finer dates first, then by date, prominence and source, so merging is deterministic. */
+/** Candidate order: dated by their own words first, then finer dates, date, prominence, source. */
 export function compareCandidates(a: EventCandidate, b: EventCandidate): number {
   return (
+    undated(a) - undated(b) ||
     rank(a) - rank(b) ||
     a.date.localeCompare(b.date) ||
     a.sentence.index - b.sentence.index ||
@@ -32,42 +78,69 @@ export function compareCandidates(a: EventCandidate, b: EventCandidate): number 
   );
 }
 
+function intersect(a: DaySpan | undefined, b: DaySpan | undefined): DaySpan | undefined | null {
+  if (!a) return b;
+  if (!b) return a;
+  const start = a.start > b.start ? a.start : b.start;
+  const end = a.end < b.end ? a.end : b.end;
+  return start <= end ? { start, end } : null;
+}
+
 /**
- * Groups candidates into clusters. A candidate is compared only with clusters
- * whose dates overlap its own (found through an index by date key), so the
- * cost grows with the number of candidates times the events of a day, not
- * with the square of the archive.
+ * Groups candidates into clusters, best pairs first.
+ *
+ * 1. Pairs are scored only between candidates whose dates can overlap, found
+ *    through an index by date and, inside each date, an inverted index of
+ *    words: the cost grows with the archive times the reports of one day, not
+ *    with the square of the archive.
+ * 2. Pairs at or above the threshold are joined in order of score, unless the
+ *    two groups share an article (an event cites one sentence per article),
+ *    one was split off by an editor, or their dates no longer overlap.
  */
 export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_THRESHOLD): Cluster[] {
   const ordered = [...candidates].sort(compareCandidates);
-  const termSets = new Map<EventCandidate, Set<string>>();
-  const documents = ordered.map((c) => {
-    const t = terms(c.sentence.text);
-    termSets.set(c, new Set(t));
-    return t;
+  const termSets = ordered.map((c) => new Set(terms(c.sentence.text)));
+  const idf = idfOf(termSets.map((t) => [...t]));
+  const weight = (term: string) => idf.get(term) ?? 1;
+  const documentFrequency = new Map<string, number>();
+  for (const set of termSets) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const isPhrase = (term: string) => term.includes(' ');
+  const totals = termSets.map((t) =>
+    [...t].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0),
+  );
+  const spans = ordered.map((c) => spanOf(c.date)!);
+  /** Where each candidate may be placed: its own date, or for an undated report, the week before too. */
+  const allowed = ordered.map((c, i) =>
+    c.dating === 'context' ? { start: addDaysIso(spans[i]!.start, -UNDATED_LOOKBACK_DAYS), end: spans[i]!.end } : spans[i]!,
+  );
+
+  // Date index: candidates by date key; day keys sorted for range queries.
+  const byKey = new Map<string, number[]>();
+  ordered.forEach((c, i) => {
+    const list = byKey.get(c.date);
+    if (list) list.push(i);
+    else byKey.set(c.date, [i]);
   });
-  const idf = idfOf(documents);
-
-  const clusters: Cluster[] = [];
-  /** Clusters by the date they are filed under. */
-  const byDate = new Map<string, Cluster[]>();
-  /** Every date key in use, sorted, to find the day clusters inside a coarse span. */
-  const dayKeys: string[] = [];
-
-  const insertKey = (key: string) => {
-    let lo = 0;
-    let hi = dayKeys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dayKeys[mid]! < key) lo = mid + 1;
-      else hi = mid;
+  const dayKeys = [...byKey.keys()].filter(isDay).sort();
+  const coarseKeys = [...byKey.keys()].filter((k) => !isDay(k)).map((k) => ({ key: k, span: spanOf(k)! }));
+  const inverted = new Map<string, Map<string, number[]>>();
+  const invertedOf = (key: string) => {
+    let index = inverted.get(key);
+    if (!index) {
+      index = new Map();
+      for (const i of byKey.get(key)!) {
+        for (const term of termSets[i]!) {
+          const list = index.get(term);
+          if (list) list.push(i);
+          else index.set(term, [i]);
+        }
+      }
+      inverted.set(key, index);
     }
-    if (dayKeys[lo] !== key) dayKeys.splice(lo, 0, key);
+    return index;
   };
-
-  const overlapping = (span: DaySpan): Cluster[] => {
-    const found: Cluster[] = [];
-    // Day clusters inside the span.
+  const keysOverlapping = (span: DaySpan): string[] => {
+    const keys: string[] = [];
     let lo = 0;
     let hi = dayKeys.length;
     while (lo < hi) {
@@ -75,39 +148,91 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
       if (dayKeys[mid]! < span.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < dayKeys.length && dayKeys[i]! <= span.end; i++) found.push(...(byDate.get(dayKeys[i]!) ?? []));
-    // Coarser clusters (week, month, year) that contain it.
-    for (const [key, list] of byDate) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(key)) continue;
-      const s = spanOf(key);
-      if (s && overlaps(s, span)) found.push(...list);
-    }
-    return found;
+    for (let k = lo; k < dayKeys.length && dayKeys[k]! <= span.end; k++) keys.push(dayKeys[k]!);
+    for (const coarse of coarseKeys) if (overlaps(coarse.span, span)) keys.push(coarse.key);
+    return keys;
   };
 
-  for (const candidate of ordered) {
-    const span = spanOf(candidate.date)!;
-    const own = termSets.get(candidate)!;
-    let best: Cluster | undefined;
-    let bestScore = threshold;
-    for (const cluster of overlapping(span)) {
-      if (cluster.members.some((m) => m.article === candidate.article)) continue;
-      let score = 0;
-      for (const member of cluster.members) score = Math.max(score, similarity(own, termSets.get(member)!, idf));
-      if (score >= bestScore) [best, bestScore] = [cluster, score];
+  // Score every compatible pair once.
+  const scores = new Map<number, number>();
+  const n = ordered.length;
+  for (let i = 0; i < n; i++) {
+    const shared = new Map<number, number>();
+    const count = new Map<number, number>();
+    const phrases = new Map<number, number>();
+    for (const key of keysOverlapping(allowed[i]!)) {
+      const index = invertedOf(key);
+      for (const term of termSets[i]!) {
+        for (const j of index.get(term) ?? []) {
+          if (j === i || ordered[j]!.article === ordered[i]!.article) continue;
+          if (isPhrase(term)) {
+            phrases.set(j, (phrases.get(j) ?? 0) + 1);
+          } else {
+            shared.set(j, (shared.get(j) ?? 0) + weight(term));
+            count.set(j, (count.get(j) ?? 0) + 1);
+          }
+        }
+      }
     }
-    if (best) {
-      best.members.push(candidate);
-      continue;
-    }
-    const cluster: Cluster = { members: [candidate], date: candidate.date, granularity: candidate.granularity, span };
-    clusters.push(cluster);
-    const list = byDate.get(candidate.date);
-    if (list) list.push(cluster);
-    else {
-      byDate.set(candidate.date, [cluster]);
-      if (/^\d{4}-\d{2}-\d{2}$/.test(candidate.date)) insertKey(candidate.date);
+    for (const [j, common] of shared) {
+      const pair = i < j ? i * n + j : j * n + i;
+      if (scores.has(pair) || count.get(j)! < MIN_SHARED_TERMS) continue;
+      const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * (phrases.get(j) ?? 0));
+      const score = (2 * common) / (totals[i]! + totals[j]!) + phraseBonus + bonus(ordered[i]!, ordered[j]!);
+      const sameDate = overlaps(spans[i]!, spans[j]!);
+      if (score >= (sameDate ? threshold : Math.max(threshold, LOOKBACK_THRESHOLD))) scores.set(pair, score);
     }
   }
+  const pairs = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+
+  // Join best pairs first, under the constraints.
+  const parent = ordered.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const groups = ordered.map((c, i) => ({
+    members: [i],
+    articles: new Set([c.article]),
+    alone: Boolean(c.alone),
+    span: allowed[i] as DaySpan,
+  }));
+  for (const [pair] of pairs) {
+    const a = find(Math.floor(pair / n));
+    const b = find(pair % n);
+    if (a === b) continue;
+    const ga = groups[a]!;
+    const gb = groups[b]!;
+    if (ga.alone || gb.alone) continue;
+    if ([...gb.articles].some((article) => ga.articles.has(article))) continue;
+    const span = intersect(ga.span, gb.span);
+    if (!span) continue;
+    const [root, child] = a < b ? [a, b] : [b, a];
+    parent[child] = root;
+    const gr = groups[root]!;
+    const gc = groups[child]!;
+    gr.members.push(...gc.members);
+    for (const article of gc.articles) gr.articles.add(article);
+    gr.span = span;
+  }
+
+  const clusters: Cluster[] = [];
+  ordered.forEach((_, i) => {
+    if (find(i) !== i) return;
+    const group = groups[i]!;
+    const members = group.members.sort((x, y) => x - y).map((m) => ordered[m]!);
+    const dated = members.filter((m) => m.dating !== 'context');
+    if (dated.length > 0) {
+      const finest = [...dated].sort((x, y) => rank(x) - rank(y) || x.date.localeCompare(y.date))[0]!;
+      clusters.push({ members, date: finest.date, granularity: finest.granularity, span: spanOf(finest.date)! });
+    } else {
+      // Only undated reports: the latest day all of them allow, i.e. the earliest publication day.
+      const date = group.span.end;
+      clusters.push({ members, date, granularity: 'day', span: { start: date, end: date } });
+    }
+  });
   return clusters;
 }

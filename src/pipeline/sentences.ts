@@ -46,6 +46,21 @@ function wordBefore(text: string, stop: number): string {
   return text.slice(i, stop).toLowerCase().replace(/^\.+/, '');
 }
 
+/** Longest quotation kept as one sentence: beyond it, quote marks are more likely mismatched than a speech. */
+const MAX_QUOTE = 600;
+
+/** Spans of curly quotations “…” closed within the block. */
+function quoteRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let open = text.indexOf('“'); open !== -1; open = text.indexOf('“', open + 1)) {
+    const close = text.indexOf('”', open + 1);
+    if (close === -1) break;
+    if (close - open <= MAX_QUOTE) ranges.push([open, close]);
+    open = close;
+  }
+  return ranges;
+}
+
 /** Splits a block of text into sentence spans (trimmed, never empty). */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
@@ -57,6 +72,9 @@ export function splitSentences(text: string): Span[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
+
+  const quotes = quoteRanges(text);
+  const insideQuote = (stop: number, after: number) => quotes.some(([open, close]) => open < stop && close >= after);
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -75,6 +93,11 @@ export function splitSentences(text: string): Span[] {
     const next = text[k]!;
     const nextStartsSentence = /[\p{Lu}\d]/u.test(next) || (OPENERS.includes(next) && /[\p{Lu}\d]/u.test(text[k + 1] ?? ''));
     if (!nextStartsSentence) {
+      i = j - 1;
+      continue;
+    }
+    // “I feel disrespect from Russia. No meeting time …,” Zelenskiy said: one quotation, one sentence.
+    if (insideQuote(i, j)) {
       i = j - 1;
       continue;
     }

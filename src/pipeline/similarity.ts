@@ -3,7 +3,8 @@
  * several outlets. Words are lower-cased and cut to six letters (a crude but
  * language-light stem that makes "Russian"/"Russia", "Zelenskiy"/"Zelenskyy",
  * "settlements"/"settlement" meet); common words and date words are dropped;
- * what is left is weighted by rarity (IDF) across all candidates.
+ * neighbouring pairs of the words left are terms too (phrases); everything
+ * is weighted by rarity (IDF) across all candidates.
  */
 
 const STOPWORDS = new Set(
@@ -13,6 +14,23 @@ const STOPWORDS = new Set(
   ),
 );
 
+/**
+ * News wording that names the same thing differently ("talks", "negotiations",
+ * "discussions"; "delegation", "team", "line-up"; "captured", "seized"). Kept
+ * to general news vocabulary: nothing here is about one story.
+ */
+const SYNONYMS: Record<string, string> = {
+  negoti: 'talk', discus: 'talk', summit: 'talk',
+  team: 'delega', lineup: 'delega', line: 'delega', delegates: 'delega',
+  seized: 'captur', seize: 'captur', took: 'captur',
+  killed: 'kill', dead: 'kill', deaths: 'kill',
+  propos: 'propos', offer: 'propos', called: 'propos',
+  declin: 'refuse', refuse: 'refuse', reject: 'refuse', spurne: 'refuse', snub: 'refuse', snubbe: 'refuse', skip: 'refuse',
+  absenc: 'absent', absent: 'absent',
+  named: 'announ', name: 'announ', releas: 'announ', reveal: 'announ', unveil: 'announ', announ: 'announ', confir: 'announ',
+  delega: 'delega', delegates: 'delega', list: 'delega',
+};
+
 export function terms(text: string): string[] {
   const words = text
     .normalize('NFKD')
@@ -21,10 +39,15 @@ export function terms(text: string): string[] {
     .replace(/[’']s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u);
   const out: string[] = [];
+  const unigrams: string[] = [];
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    out.push(word.replace(/(?<!s)s$/, '').slice(0, 6));
+    const stem = word.replace(/(?<!s)s$/, '').slice(0, 6);
+    unigrams.push(SYNONYMS[stem] ?? SYNONYMS[word] ?? stem);
   }
+  out.push(...unigrams);
+  // Pairs of neighbouring content words ("russia force", "late night", "slap face") tell phrases apart.
+  for (let i = 1; i < unigrams.length; i++) out.push(`${unigrams[i - 1]} ${unigrams[i]}`);
   return out;
 }
 

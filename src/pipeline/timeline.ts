@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { addDaysIso, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
+import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
+import type { Correction } from './corrections.ts';
 import { entitiesOf, NameBook } from './entities.ts';
 import { mentionsOf } from './mentions.ts';
 import { mergeCandidates, type Cluster } from './merge.ts';
@@ -13,6 +14,10 @@ export interface TimelineOptions {
   story?: Partial<Pick<Story, 'title' | 'description'>> | undefined;
   /** How many events the timeline puts first as key events. */
   keyEvents?: number | undefined;
+  /** Editors' corrections, checked against the articles (`content/corrections.yaml`). */
+  corrections?: Correction[] | undefined;
+  /** Filled with milliseconds per stage (tag, candidates, merge, events), for benchmarks. */
+  timings?: Record<string, number> | undefined;
   /** Mentions computed earlier (e.g. from a cache), by article id. */
   mentions?: Map<string, Map<string, Mention[]>> | undefined;
 }
@@ -54,6 +59,75 @@ function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
+const keyOf = (c: EventCandidate) => `${c.article}#${c.sentence.id}`;
+
+/** Date, time and split corrections act on candidates, before merging. */
+function applySentenceCorrections(
+  corrections: Correction[],
+  candidates: EventCandidate[],
+  omitted: Omission[],
+  articles: Article[],
+  storyStart: string,
+): void {
+  for (const correction of corrections) {
+    if (!correction.date && !correction.time && !correction.split) continue;
+    for (const key of correction.sentences) {
+      let candidate = candidates.find((c) => keyOf(c) === key);
+      if (!candidate) {
+        // An editor can put a sentence the rules left out on the timeline.
+        const [articleId, sentenceId] = key.split('#');
+        const article = articles.find((a) => a.id === articleId)!;
+        const sentence = article.sentences.find((s) => s.id === sentenceId)!;
+        const day = publicationDay(article.meta.published);
+        candidate = { article: article.id, sentence, outlet: article.meta.outlet, published: article.meta.published, date: day, granularity: 'day', dating: 'editor', background: false };
+        candidates.push(candidate);
+        const i = omitted.findIndex((o) => `${o.article}#${o.sentence}` === key);
+        if (i !== -1) omitted.splice(i, 1);
+      }
+      if (correction.date) {
+        const { date, granularity } = eventDate(correction.date);
+        Object.assign(candidate, { date, granularity, dating: 'editor', background: spanOf(correction.date)!.start < storyStart });
+      }
+      if (correction.time) candidate.time = correction.time;
+      if (correction.split) candidate.alone = true;
+    }
+  }
+}
+
+/** `merge` corrections join the clusters that hold the named sentences. */
+function applyMergeCorrections(corrections: Correction[], clusters: Cluster[]): Cluster[] {
+  let out = clusters;
+  for (const correction of corrections) {
+    if (correction.mergeSentences.length < 2) continue;
+    const targets = correction.mergeSentences.map((key) => out.find((c) => c.members.some((m) => keyOf(m) === key))!);
+    const [first, ...rest] = targets;
+    for (const other of rest) {
+      if (other === first) continue;
+      first!.members.push(...other.members);
+      out = out.filter((c) => c !== other);
+    }
+  }
+  return out;
+}
+
+/** Title and hide corrections act on events. Hidden events' sentences are accounted for in the report. */
+function applyEventCorrections(corrections: Correction[], events: TimelineEvent[], omitted: Omission[]): TimelineEvent[] {
+  const holds = (event: TimelineEvent, keys: string[]) => event.sources.some((s) => keys.includes(`${s.article}#${s.sentence}`));
+  let shown = events;
+  for (const correction of corrections) {
+    const event = shown.find((e) => holds(e, correction.sentences));
+    if (!event) continue;
+    if (correction.title) event.title = correction.title;
+    if (correction.hide) {
+      shown = shown.filter((e) => e !== event);
+      for (const s of event.sources) {
+        omitted.push({ article: s.article, sentence: s.sentence, text: s.text, reason: `hidden by a correction (corrections.yaml line ${correction.position.line})` });
+      }
+    }
+  }
+  return shown;
+}
+
 /** Articles → timeline: the whole pipeline after reading files. Deterministic for the same input. */
 export function buildTimeline(articles: Article[], options: TimelineOptions = {}): Timeline {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
@@ -65,19 +139,33 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
   const mentions: Record<string, Mention[]> = {};
   const candidates: EventCandidate[] = [];
   const omitted: Omission[] = [];
+  const timings = options.timings ?? {};
+  const time = <T>(stage: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+    return result;
+  };
   for (const article of sorted) {
-    const bySentence = options.mentions?.get(article.id) ?? mentionsOf(article);
+    const bySentence = options.mentions?.get(article.id) ?? time('tag', () => mentionsOf(article));
     mentions[article.id] = article.sentences.flatMap((s) => bySentence.get(s.id) ?? []);
-    const result = candidatesOf(article, bySentence, storyStart);
+    const result = time('candidates', () => candidatesOf(article, bySentence, storyStart));
     candidates.push(...result.candidates);
     omitted.push(...result.omitted);
   }
 
+  const corrections = options.corrections ?? [];
+  applySentenceCorrections(corrections, candidates, omitted, sorted, storyStart);
+
   const names = new NameBook();
-  for (const c of candidates) for (const person of entitiesOf(c.sentence.text).people) names.add(person);
+  time('entities', () => {
+    for (const c of candidates) for (const person of entitiesOf(c.sentence.text).people) names.add(person);
+  });
 
   const byId = new Map(sorted.map((a) => [a.id, a]));
-  const events: TimelineEvent[] = mergeCandidates(candidates).map((cluster) => {
+  const clusters = time('merge', () => applyMergeCorrections(corrections, mergeCandidates(candidates)));
+  const eventsStarted = performance.now();
+  const made: TimelineEvent[] = clusters.map((cluster) => {
     const lead = leadOf(cluster);
     const title = makeTitle(lead.sentence.text, lead.mention ? [lead.mention.text] : [], entitiesOf(lead.sentence.text).people);
     const members = [...cluster.members].sort(
@@ -122,13 +210,19 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     };
   });
 
-  events.sort(compareEvents);
+  timings.events = (timings.events ?? 0) + performance.now() - eventsStarted;
+  const events = applyEventCorrections(corrections, made, omitted).sort(compareEvents);
   const keyCount = options.keyEvents ?? Math.min(8, Math.max(3, Math.ceil(events.length / 10)));
   const ranked = events
     .filter((e) => !e.background)
     .sort((a, b) => b.importance - a.importance || a.id.localeCompare(b.id))
     .slice(0, keyCount);
   for (const event of ranked) event.key = true;
+  for (const correction of corrections) {
+    if (correction.key === undefined) continue;
+    const event = events.find((e) => correction.sentences.some((key) => e.sources.some((s) => `${s.article}#${s.sentence}` === key)));
+    if (event) event.key = correction.key;
+  }
 
   return {
     story: {

@@ -8,7 +8,7 @@
 
 export const MAX_TITLE = 80;
 
-const CONNECTIVE = /^(?:but|and|yet|so|meanwhile|however|still|instead|then|now|also|indeed|nonetheless|in fact|in truth|at least|even so)\b,?\s+/i;
+const CONNECTIVE = /^(?:but|and|yet|so(?! far)|meanwhile|however|still|instead|then|now|also|indeed|nonetheless|in fact|in truth|at least|even so)\b,?\s+/i;
 
 /** Leading subordinate clause, dropped when a main clause follows the comma. */
 const SUBORDINATE =
@@ -33,7 +33,7 @@ function cleanDates(text: string, dates: string[]): string {
     if (!phrase) continue;
     const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Drop the phrase with its preposition ("late on Wednesday", "on Thursday", "in March 2022").
-    out = out.replace(new RegExp(`\\s*(?:,\\s*)?\\b(?:on|in|at|by|during|from|late on|early on)?\\s*${escaped}\\b`, 'i'), ' ');
+    out = out.replace(new RegExp(`\\s*(?:,\\s*)?\\b(?:on|in|at|by|during|from|late on|early on|at about|at around|about|around|until|till)?\\s*${escaped}(?![\\p{L}\\p{N}])`, 'iu'), ' ');
   }
   return out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:])/g, '$1').trim();
 }
@@ -101,8 +101,9 @@ export function makeTitle(sentence: string, datePhrases: string[] = [], people: 
     if (sub && text.length - sub[0].length > 30) text = text.slice(sub[0].length);
     if (text === before) break;
   }
+  text = text.replace(/^[,;:\s–—-]+/, '');
   const lead = SPEAKER_LEAD.exec(text);
-  if (lead && text.length > MAX_TITLE) text = `${lead[1]}: ${text.slice(lead[0].length)}`;
+  if (lead && text.length > MAX_TITLE && !/^(?:he|she|they|it|i|we|you|this|that)$/i.test(lead[1]!)) text = `${lead[1]}: ${text.slice(lead[0].length)}`;
   text = text.replace(/[.!?…]+["”’']?$/, (m) => (/[”"’']$/.test(m) ? m.replace(/^[.!?…]+/, '') : '')).trim();
   return capitalise(shorten(text));
 }

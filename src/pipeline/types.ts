@@ -137,8 +137,12 @@ export interface EventCandidate {
   date: string;
   granularity: Granularity;
   time?: string | undefined;
-  /** How the date was chosen: `own` (the sentence's time expression), `speech` (date of the saying), `context` (publication date / entry). */
-  dating: 'own' | 'speech' | 'context';
+  /** How the date was chosen: `own` (the sentence's time expression), `speech` (date of the saying), `context` (publication date / entry), `editor` (a correction). */
+  dating: 'own' | 'speech' | 'context' | 'editor';
+  /** Among the first sentences of a report (not a live blog): the news the outlet led with. */
+  lead?: boolean | undefined;
+  /** Set by a `split` correction: this sentence is an event of its own. */
+  alone?: boolean | undefined;
   mention?: TimeExpression | undefined;
   /** Background: before the story's window, kept at its own precision. */
   background: boolean;

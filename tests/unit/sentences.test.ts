@@ -46,3 +46,20 @@ describe('splitSentences', () => {
     expect(split('One.  ')).toEqual(['One.']);
   });
 });
+
+describe('splitSentences and quotations', () => {
+  it('keeps a multi-sentence quotation with its speech tag', () => {
+    const text =
+      '“I feel disrespect from Russia. No meeting time, no agenda, no high-level delegation – this is personal disrespect. To Erdogan, to Trump,” Mr Zelenskiy told reporters. He left.';
+    expect(split(text)).toEqual([text.slice(0, text.indexOf(' He left.')), 'He left.']);
+  });
+
+  it('still splits after a closed quotation', () => {
+    expect(split('He called it “decorative.” Russia disagreed. “We are ready.” Talks began.')).toEqual([
+      'He called it “decorative.”',
+      'Russia disagreed.',
+      '“We are ready.”',
+      'Talks began.',
+    ]);
+  });
+});

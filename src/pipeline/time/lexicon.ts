@@ -473,6 +473,3 @@ export const WEEKDAY_NAME_AFTER = new Set([
   'show',
   'live',
 ]);
-
-/** Papers named `<X> on Sunday`: `the Mail on Sunday`. */
-export const ON_SUNDAY_PAPERS = new Set(['mail', 'sun', 'independent', 'express', 'mirror', 'people', 'star', 'observer']);

@@ -27,7 +27,7 @@ export type Tense = 'future' | 'modal' | 'present' | 'past' | 'none';
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /[A-Za-z0-9]+(?:['’][A-Za-z]+)*|\S/g;
+  const re = /\d+(?:[.,:]\d+)*|[A-Za-z0-9]+(?:['’][A-Za-z]+)*|\S/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0].toLowerCase().replace(/’/g, "'");
     tokens.push({ word, start: m.index, end: m.index + m[0].length, isWord: /^[a-z0-9]/.test(word) });
@@ -120,7 +120,7 @@ const ADVERBS = new Set([
   'last',
 ]);
 /** After these, a participle is an adjective or a comparison: `the expected talks`, `as expected`. */
-const NOT_A_VERB_AFTER = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'as', 'than', 'than']);
+const NOT_A_VERB_AFTER = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'as', 'than']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no']);
 
 const IRREGULAR_PAST = new Set(
@@ -149,8 +149,11 @@ function isPastForm(word: string): boolean {
   return word.length > 4 && word.endsWith('ed') && !NOT_PAST_ED.has(word);
 }
 
-/** Clause edges when looking back: the verb of another clause is not ours. */
-const HARD_STOP = new Set([';', ':', '.', '!', '?', '—', '–', '(', ')', '“', '”', '"', '[', ']', '|', '•']);
+/**
+ * Clause edges when looking back: the verb of another clause is not ours. A
+ * full stop is not one: inside a sentence it ends `U.S.` or `Mr.`.
+ */
+const HARD_STOP = new Set([';', ':', '!', '?', '—', '–', '(', ')', '“', '”', '"', '[', ']', '|', '•']);
 /** Looking ahead we stop sooner: at a comma or a word that opens another clause. */
 const SOFT_STOP = new Set([
   ',',

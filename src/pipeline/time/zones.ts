@@ -125,6 +125,8 @@ export const ZONE_AFTER = new RegExp(
           .map(placePattern)
           .join('|') +
         ')(?:\\s+(?:[Ss]tandard|[Ss]ummer|[Dd]aylight))?\\s+[Tt]ime',
+      // "10 p.m. Eastern": the US regions stand alone in broadcast copy
+      '(?:Eastern|Pacific|Central|Mountain)(?!\\s+[A-Z])',
       Object.keys(FIXED)
         .concat(Object.keys(IANA_ABBREVIATIONS))
         .sort((a, b) => b.length - a.length)

@@ -1,0 +1,99 @@
+/**
+ * Generates a benchmark corpus of N realistic articles from template articles
+ * (the repository's own, plus any folder given with --from). Each copy gets an
+ * outlet, a publication date spread over months and a title of its own; the
+ * publication date moves by whole weeks, so weekday phrases ("on Thursday",
+ * "last Sunday") stay true, and absolute dates near the story ("May 15") move
+ * with it, so every date phrase stays consistent with the new date.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, format, parseISO } from 'date-fns';
+import { normaliseSource, splitFrontmatter } from '../../src/pipeline/frontmatter.ts';
+import { markdownFiles } from '../../src/pipeline/files.ts';
+import { slugify } from '../../src/pipeline/slug.ts';
+import { findTimeExpressions } from '../../src/pipeline/time/index.ts';
+import { parse as parseYaml, stringify } from 'yaml';
+
+const OUTLETS = [
+  'Reuters', 'Associated Press', 'AFP', 'BBC News', 'The Guardian', 'The Times', 'The Independent', 'CNBC',
+  'CBC News', 'Al Jazeera', 'Deutsche Welle', 'France 24', 'NPR', 'Kyiv Independent', 'Financial Times', 'Politico Europe',
+];
+
+interface Template {
+  meta: Record<string, unknown>;
+  body: string;
+  published: string;
+}
+
+function readTemplates(dirs: string[]): Template[] {
+  const templates: Template[] = [];
+  for (const file of markdownFiles(dirs)) {
+    const split = splitFrontmatter(normaliseSource(readFileSync(file, 'utf8')));
+    if (split.yaml === undefined) continue;
+    const meta = (parseYaml(split.yaml) ?? {}) as Record<string, unknown>;
+    const published = meta.published instanceof Date ? meta.published.toISOString().slice(0, 10) : String(meta.published ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}/.test(published) || !split.body.trim()) continue;
+    templates.push({ meta, body: split.body, published: published.slice(0, 10) });
+  }
+  return templates;
+}
+
+/** Moves absolute day dates within 60 days of the old publication date by `shift` days, keeping their wording style. */
+function shiftDates(body: string, published: string, shift: number): string {
+  const origin = parseISO(published).getTime();
+  return body
+    .split('\n')
+    .map((line) => {
+      const mentions = findTimeExpressions(line, { published }).filter(
+        (m) =>
+          m.granularity !== 'year' &&
+          /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(m.text) &&
+          /^\d{4}-\d{2}-\d{2}/.test(m.value) &&
+          Math.abs(parseISO(m.value.slice(0, 10)).getTime() - origin) < 60 * 86400000,
+      );
+      let out = line;
+      for (const m of [...mentions].reverse()) {
+        const moved = addDays(parseISO(m.value.slice(0, 10)), shift);
+        const dayFirst = /^\d/.test(m.text.trim());
+        const withYear = /\d{4}/.test(m.text);
+        const pattern = dayFirst ? (withYear ? 'd MMMM yyyy' : 'd MMMM') : withYear ? 'MMMM d, yyyy' : 'MMMM d';
+        out = out.slice(0, m.start) + format(moved, pattern) + out.slice(m.end);
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+export interface CorpusOptions {
+  articles: number;
+  from: string[];
+  out: string;
+  /** Weeks over which publication dates spread. */
+  weeks?: number;
+}
+
+/** Writes the corpus into `out/articles/` and returns the file count. */
+export function generateCorpus(options: CorpusOptions): number {
+  const templates = readTemplates(options.from);
+  if (templates.length === 0) throw new Error(`no usable articles in ${options.from.join(', ')}`);
+  const weeks = options.weeks ?? Math.max(4, Math.min(52, Math.ceil(options.articles / 100)));
+  const dir = join(options.out, 'articles');
+  rmSync(options.out, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(options.out, 'story.yaml'), 'title: "Benchmark story"\ndescription: "A generated archive for the benchmark."\n');
+  for (let i = 0; i < options.articles; i++) {
+    const template = templates[i % templates.length]!;
+    // Deterministic spread over the weeks (a multiplicative hash, not Math.random).
+    const week = (i * 2654435761) % weeks;
+    const shift = -7 * week;
+    const published = format(addDays(parseISO(template.published), shift), 'yyyy-MM-dd');
+    const outlet = OUTLETS[(i * 7) % OUTLETS.length]!;
+    const title = `${String(template.meta.title ?? 'Untitled')} (${outlet}, #${i + 1})`;
+    const meta: Record<string, unknown> = { ...template.meta, title, outlet, published };
+    delete meta.url;
+    const body = shiftDates(template.body, template.published, shift);
+    writeFileSync(join(dir, `${published}-${slugify(outlet, 3)}-${String(i + 1).padStart(5, '0')}.md`), `---\n${stringify(meta, { lineWidth: 0 })}---\n${body}`);
+  }
+  return options.articles;
+}

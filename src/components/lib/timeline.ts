@@ -1,0 +1,147 @@
+import { getCollection, getEntry } from 'astro:content';
+import type { RenderedArticle } from '../../pipeline/build.ts';
+import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
+import { slugify } from '../../pipeline/slug.ts';
+import type { Omission, Story, TimelineEvent } from '../../pipeline/types.ts';
+import { dateHeading } from './format.ts';
+
+/**
+ * The site's view of the pipeline's collections: events in timeline order,
+ * grouped under their date headings, and the people, places and outlets that
+ * the filter pages list. Pages only ask; the sorting and grouping live here.
+ */
+
+export interface StoryEntry extends Story {
+  articles: number;
+  sentences: number;
+  mentions: number;
+  omitted: Omission[];
+}
+
+/** Timeline order, as the pipeline sorts: first day, coarser first, clock time, importance, id. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  const sa = spanOf(a.date)?.start ?? a.date;
+  const sb = spanOf(b.date)?.start ?? b.date;
+  return (
+    sa.localeCompare(sb) ||
+    GRANULARITY_RANK[b.granularity] - GRANULARITY_RANK[a.granularity] ||
+    (a.time ?? '99').localeCompare(b.time ?? '99') ||
+    b.importance - a.importance ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+let eventsMemo: TimelineEvent[] | undefined;
+
+export async function allEvents(): Promise<TimelineEvent[]> {
+  if (!eventsMemo) {
+    const entries = await getCollection('events');
+    eventsMemo = entries.map((entry) => entry.data as TimelineEvent).sort(compareEvents);
+  }
+  return eventsMemo;
+}
+
+export async function allArticles(): Promise<RenderedArticle[]> {
+  const entries = await getCollection('articles');
+  return entries
+    .map((entry) => entry.data as RenderedArticle)
+    .sort((a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id));
+}
+
+export async function story(): Promise<StoryEntry> {
+  const entry = await getEntry('story', 'story');
+  if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
+  return entry.data as StoryEntry;
+}
+
+/** Events filed under one date heading (a day, a week, a month or a year). */
+export interface DateGroup {
+  /** The date key as events carry it: `2025-05-15`, `2025-W20`, `2025-05`, `2024`. */
+  date: string;
+  granularity: TimelineEvent['granularity'];
+  heading: string;
+  events: TimelineEvent[];
+}
+
+/** Consecutive events with the same date, under one heading (events must be in timeline order). */
+export function groupByDate(events: TimelineEvent[]): DateGroup[] {
+  const groups: DateGroup[] = [];
+  for (const event of events) {
+    const last = groups[groups.length - 1];
+    if (last && last.date === event.date) last.events.push(event);
+    else groups.push({ date: event.date, granularity: event.granularity, heading: dateHeading(event.date, event.granularity), events: [event] });
+  }
+  return groups;
+}
+
+/** Background events by year, each year's months in order. */
+export function groupByYear(events: TimelineEvent[]): Array<{ year: string; groups: DateGroup[] }> {
+  const years: Array<{ year: string; groups: DateGroup[] }> = [];
+  for (const group of groupByDate(events)) {
+    const year = group.date.slice(0, 4);
+    const last = years[years.length - 1];
+    if (last?.year === year) last.groups.push(group);
+    else years.push({ year, groups: [group] });
+  }
+  return years;
+}
+
+export type FacetKind = 'people' | 'places' | 'outlets';
+
+export interface Facet {
+  kind: FacetKind;
+  slug: string;
+  name: string;
+  events: TimelineEvent[];
+}
+
+export const FACET_PARAM: Record<FacetKind, string> = { people: 'person', places: 'place', outlets: 'outlet' };
+export const FACET_LABEL: Record<FacetKind, { one: string; many: string }> = {
+  people: { one: 'Person', many: 'People' },
+  places: { one: 'Place', many: 'Places' },
+  outlets: { one: 'Outlet', many: 'Outlets' },
+};
+
+export const facetSlug = (name: string) => slugify(name, 12) || 'unnamed';
+
+export function namesOf(event: TimelineEvent, kind: FacetKind): string[] {
+  if (kind === 'people') return event.people;
+  if (kind === 'places') return event.places;
+  return [...new Set(event.sources.map((s) => s.outlet))];
+}
+
+/** Every person, place or outlet named by an event, most events first, with its events in timeline order. */
+export async function facets(kind: FacetKind): Promise<Facet[]> {
+  const bySlug = new Map<string, Facet>();
+  for (const event of await allEvents()) {
+    for (const name of namesOf(event, kind)) {
+      const slug = facetSlug(name);
+      const facet = bySlug.get(slug) ?? { kind, slug, name, events: [] };
+      if (!facet.events.includes(event)) facet.events.push(event);
+      bySlug.set(slug, facet);
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
+}
+
+export const facetUrl = (kind: FacetKind, name: string) => `/${kind}/${facetSlug(name)}/`;
+
+/** The event before and after, in timeline order (background events included, where they fall). */
+export async function neighbours(id: string): Promise<{ previous?: TimelineEvent | undefined; next?: TimelineEvent | undefined }> {
+  const events = await allEvents();
+  const i = events.findIndex((e) => e.id === id);
+  return { previous: i > 0 ? events[i - 1] : undefined, next: i >= 0 ? events[i + 1] : undefined };
+}
+
+let paletteMemo: Map<string, string> | undefined;
+
+/** Each outlet's badge tint (`b0`…`b5`), assigned in alphabetical order so it is the same on every page. */
+export async function outletTints(): Promise<Map<string, string>> {
+  if (!paletteMemo) {
+    const outlets = new Set<string>();
+    for (const article of await allArticles()) outlets.add(article.meta.outlet);
+    for (const event of await allEvents()) for (const s of event.sources) outlets.add(s.outlet);
+    paletteMemo = new Map([...outlets].sort((a, b) => a.localeCompare(b)).map((name, i) => [name, `b${i % 6}`]));
+  }
+  return paletteMemo;
+}

@@ -1,0 +1,225 @@
+/**
+ * Search, loaded on first use: Pagefind's Component UI (the copy Pagefind
+ * writes into `dist/pagefind/`, same origin), set up as a dialog in the header
+ * or inline on /search/. Results show title, kind, date and outlet; event
+ * results open the event page, article results the matching sentence. The
+ * query and sort order live in the URL (`?q=…&sort=…`), so a search can be
+ * shared and reloaded.
+ */
+
+const BUNDLE = `${import.meta.env.BASE_URL}pagefind/`;
+
+interface Anchor {
+  element: string;
+  id: string;
+  location?: number;
+}
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  locations?: number[];
+  anchors?: Anchor[];
+}
+
+interface Instance {
+  searchTerm: string;
+  searchSort: Record<string, string>;
+  triggerSearch(term: string): void;
+  on(event: 'search' | 'results', callback: (...args: unknown[]) => void): void;
+}
+
+interface PagefindElement extends HTMLElement {
+  instance: Instance | null;
+}
+
+interface ModalElement extends PagefindElement {
+  open(): void;
+  close(): void;
+  readonly isOpen: boolean;
+}
+
+interface ResultsElement extends PagefindElement {
+  resultTemplate: ((result: ResultData) => Element) | null;
+}
+
+declare global {
+  interface Window {
+    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): Instance } };
+  }
+}
+
+let assets: Promise<void> | undefined;
+
+/** Pagefind's Component UI stylesheet and script, added once. */
+function loadAssets(): Promise<void> {
+  assets ??= new Promise<void>((resolve, reject) => {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${BUNDLE}pagefind-component-ui.css`;
+    document.head.append(css);
+    const script = document.createElement('script');
+    script.src = `${BUNDLE}pagefind-component-ui.js`;
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => {
+      assets = undefined;
+      reject(new Error(`Could not load ${script.src}`));
+    });
+    document.head.append(script);
+  });
+  return assets;
+}
+
+function h(tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** Where an article result should land: the sentence holding the first match. */
+function landing(result: ResultData): string {
+  if (result.meta.kind !== 'article') return result.url;
+  const first = Math.min(...(result.locations ?? [Infinity]));
+  let best: Anchor | undefined;
+  for (const anchor of [...(result.anchors ?? [])].sort((a, b) => (a.location ?? 0) - (b.location ?? 0))) {
+    if (!anchor.id.startsWith('s-') || (anchor.location ?? Infinity) > first) continue;
+    best = anchor;
+  }
+  return best ? `${result.url}#${best.id}` : result.url;
+}
+
+function resultTemplate(result: ResultData): Element {
+  const kind = result.meta.kind === 'article' ? 'Article' : 'Event';
+  const excerpt = h('p', { class: 'pf-result-excerpt' });
+  // Pagefind's excerpt: the page's own text, escaped, with <mark> around matches.
+  excerpt.innerHTML = result.excerpt;
+  const details = [result.meta.date, result.meta.outlet].filter(Boolean).join(' · ');
+  return h(
+    'li',
+    { class: 'pf-result' },
+    h(
+      'div',
+      { class: 'pf-result-card' },
+      h(
+        'div',
+        { class: 'pf-result-content' },
+        h('p', { class: 'pf-result-title' }, h('a', { class: 'pf-result-link', href: landing(result) }, result.meta.title ?? result.url)),
+        h('p', { class: 'pf-result-meta' }, h('span', { class: 'pf-result-kind' }, kind), details),
+        excerpt,
+      ),
+    ),
+  );
+}
+
+const SORTS: Array<[string, string]> = [
+  ['', 'Best match'],
+  ['date:desc', 'Newest first'],
+  ['date:asc', 'Oldest first'],
+];
+
+function sortControl(): HTMLElement {
+  const select = h('select', { 'data-search-sort': '' }, ...SORTS.map(([value, label]) => h('option', { value }, label))) as HTMLSelectElement;
+  select.value = new URLSearchParams(location.search).get('sort') ?? '';
+  if (select.selectedIndex < 0) select.value = '';
+  return h('label', {}, 'Sort', select);
+}
+
+/** Input, filters and sort, summary, results: the parts both the dialog and the search page use. */
+function parts(): { input: HTMLElement; tools: HTMLElement; summary: HTMLElement; results: ResultsElement } {
+  const input = h('pagefind-input', { placeholder: 'Search events and articles' });
+  const tools = h(
+    'div',
+    { class: 'search-tools' },
+    h('pagefind-filter-dropdown', { filter: 'kind', label: 'Kind' }),
+    h('pagefind-filter-dropdown', { filter: 'outlet', label: 'Outlet' }),
+    h('pagefind-filter-dropdown', { filter: 'person', label: 'Person', sort: 'alphabetical' }),
+    sortControl(),
+  );
+  const summary = h('pagefind-summary');
+  const results = h('pagefind-results', { 'hide-sub-results': '' }) as ResultsElement;
+  results.resultTemplate = resultTemplate;
+  return { input, tools, summary, results };
+}
+
+function setParam(name: string, value: string | undefined): void {
+  const url = new URL(location.href);
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+}
+
+function instance(): Instance {
+  const components = window.PagefindComponents;
+  if (!components) throw new Error('Pagefind Component UI did not start');
+  return components.getInstanceManager().getInstance('default');
+}
+
+/** Wires the shared behaviour once the components are in the page. */
+function wire(root: HTMLElement, search: Instance): void {
+  const select = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
+  const applySort = () => {
+    const [key, direction] = select.value.split(':');
+    search.searchSort = key && direction ? { [key]: direction } : {};
+  };
+  applySort();
+  select.addEventListener('change', () => {
+    applySort();
+    setParam('sort', select.value || undefined);
+    if (search.searchTerm) search.triggerSearch(search.searchTerm);
+  });
+  search.on('search', (term) => setParam('q', typeof term === 'string' && term ? term : undefined));
+  // Enter in the box opens the highlighted result, or the first.
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement) || !event.target.matches('.pf-input')) return;
+    const link = root.querySelector<HTMLAnchorElement>('a[data-pf-selected]') ?? root.querySelector<HTMLAnchorElement>('.pf-result-link');
+    if (link) {
+      event.preventDefault();
+      location.assign(link.href);
+    }
+  });
+}
+
+let modal: ModalElement | undefined;
+
+export async function openModal(query?: string | null): Promise<void> {
+  await loadAssets();
+  if (!modal) {
+    const { input, tools, summary, results } = parts();
+    modal = h(
+      'pagefind-modal',
+      {},
+      h('pagefind-modal-header', {}, input),
+      tools,
+      h('pagefind-modal-body', {}, summary, results),
+      h('pagefind-modal-footer', {}, h('pagefind-keyboard-hints')),
+    ) as ModalElement;
+    document.body.append(modal);
+    const search = instance();
+    wire(modal, search);
+    // Closing the dialog ends the search: the URL no longer reopens it.
+    modal.querySelector('dialog')?.addEventListener('close', () => {
+      setParam('q', undefined);
+      setParam('sort', undefined);
+    });
+  }
+  if (query) instance().triggerSearch(query);
+  modal.open();
+  if (query) setParam('q', query);
+}
+
+let inline: HTMLElement | undefined;
+
+export async function mountInline(container: HTMLElement, query?: string | null): Promise<void> {
+  await loadAssets();
+  const mount = container.querySelector<HTMLElement>('[data-search-mount]') ?? container;
+  if (!inline) {
+    const { input, tools, summary, results } = parts();
+    inline = h('div', { class: 'search-inline' }, input, tools, summary, results);
+    mount.append(inline);
+    wire(inline, instance());
+    if (query) instance().triggerSearch(query);
+  }
+  inline.querySelector<HTMLInputElement>('input.pf-input')?.focus();
+}

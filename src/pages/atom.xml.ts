@@ -1,0 +1,46 @@
+import type { APIRoute } from 'astro';
+import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+
+/** Atom 1.0 feed of the timeline's events, newest first, written by hand (no Atom package needed). */
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+export const GET: APIRoute = ({ site }) => {
+  const base = origin(site);
+  const { story, events } = timeline();
+  const items = newestFirst(events);
+  // The feed changes when the articles do: its date is the newest article's.
+  const updated = story.end ? new Date(`${story.end}T00:00:00Z`).toISOString() : new Date(0).toISOString();
+  const entries = items.map((event) => {
+    const url = `${base}/events/${event.id}/`;
+    const when = eventInstant(event).toISOString();
+    const outlets = [...new Set(event.sources.map((s) => s.outlet))];
+    return [
+      '  <entry>',
+      `    <id>${escape(url)}</id>`,
+      `    <title>${escape(event.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escape(url)}"/>`,
+      `    <published>${when}</published>`,
+      `    <updated>${when}</updated>`,
+      ...outlets.map((o) => `    <category term="${escape(o)}"/>`),
+      `    <summary type="text">${escape(feedSummary(event))}</summary>`,
+      '  </entry>',
+    ].join('\n');
+  });
+  const xml = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `  <id>${escape(`${base}/`)}</id>`,
+    `  <title>${escape(story.title)}</title>`,
+    ...(story.description ? [`  <subtitle>${escape(story.description)}</subtitle>`] : []),
+    `  <link rel="alternate" type="text/html" href="${escape(`${base}/`)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escape(`${base}/atom.xml`)}"/>`,
+    `  <updated>${updated}</updated>`,
+    '  <author><name>News Timeline</name></author>',
+    '  <generator>news-timeline</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+
+/** RSS 2.0 feed of the timeline's events, newest first. */
+export const GET: APIRoute = ({ site }) => {
+  const { story, events } = timeline();
+  return rss({
+    title: story.title,
+    description: story.description || `Events of ${story.title}, with their sources`,
+    site: origin(site) || 'http://localhost',
+    trailingSlash: true,
+    items: newestFirst(events).map((event) => ({
+      title: event.title,
+      link: `/events/${event.id}/`,
+      pubDate: eventInstant(event),
+      description: feedSummary(event),
+      categories: [...new Set(event.sources.map((s) => s.outlet)), ...(event.key ? ['Key event'] : []), ...(event.background ? ['Background'] : [])],
+    })),
+    customData: '<language>en-gb</language>',
+  });
+};

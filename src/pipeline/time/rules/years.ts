@@ -1,0 +1,95 @@
+/**
+ * Bare years: `in 2014`, `since 2019`, `the 2022 invasion`, `early 2009`,
+ * `fiscal 2024`. A four-digit number is a year only when nothing marks it as an
+ * amount or a label: not `$2014`, `£2014m`, `2,014`, `2014 people`,
+ * `flight 2014`, `the 2000-year-old`.
+ */
+import { each, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
+import { LABEL_WORDS, QUANTITY_WORDS, UNIT_WORDS } from '../lexicon.ts';
+
+const YEAR = new RegExp(
+  '(?<![\\w$£€¥#@/:\'’©])' +
+    '((?:[Ee]arly|[Mm]id|[Ll]ate|[Pp]re|[Pp]ost)[\\s-]+|(?:[Tt]he\\s+)?(?:start|beginning|middle|end|first\\s+half|second\\s+half|turn)\\s+of\\s+|[Ff]iscal\\s+(?:[Yy]ear\\s+)?|FY\\s?|(?:[Tt]he\\s+)?year\\s+)?' +
+    '((?:1[89]|20)\\d\\d|2100)' +
+    '(?![\\w%]|[.,]\\d|\\s?[\\-‐–]\\s?(?:year|yr|strong|page|point|member|seat|mile|km|day|hour|minute|metre|meter|foot|ton)|\\s?(?:GMT|UTC|BST|hrs|hours|h\\b))',
+  'g',
+);
+
+/** Words before a year that show it is a date: `in 2014`, `the 2018 elections`, `Russia's 2022 invasion`. */
+const DATE_LEAD = new Set([
+  'in',
+  'since',
+  'by',
+  'until',
+  'till',
+  'during',
+  'before',
+  'after',
+  'from',
+  'through',
+  'throughout',
+  'of',
+  'the',
+  'and',
+  'to',
+  'between',
+  'for',
+  'circa',
+  'early',
+  'mid',
+  'late',
+  'fiscal',
+  'year',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+]);
+
+const CURRENCY_CODES = new Set(['usd', 'us', 'eur', 'gbp', 'rs', 'inr', 'rmb', 'cny', 'jpy', 'chf', 'aud', 'cad', 'nzd', 'hkd', 'sgd', 'rub', 'uah']);
+
+export function isYearContext(text: string, start: number, end: number, prefixed: boolean): boolean {
+  const prev = wordBefore(text, start);
+  const before = text.slice(Math.max(0, start - 2), start);
+  // "1.2014", "3,2014", "A-2014": part of another number or a code
+  if (/\d[.,]$/.test(before) || (/[A-Za-z]-$/.test(before) && !prefixed)) return false;
+  if (LABEL_WORDS.has(prev) || CURRENCY_CODES.has(prev)) return false;
+  if (prefixed) return true;
+  const next = wordAfter(text, end);
+  const nextLower = next.toLowerCase();
+  const isLowerWord = /^[a-z]/.test(next);
+  if (UNIT_WORDS.has(nextLower) && !['in', 'since', 'by', 'until', 'till', 'during', 'before', 'after', 'through'].includes(prev)) return false;
+  // "some 2000 reporters", "nearly 2000 of them"
+  if (QUANTITY_WORDS.has(prev) && (isLowerWord || nextLower === '')) {
+    if (/[.;:!?]/.test(text.slice(end, end + 2)) || nextLower === '') return !['some', 'another', 'all', 'those', 'these', 'extra', 'additional'].includes(prev);
+    if (!['to', 'and', 'or', 'when', 'as', 'the', 'in', 'on'].includes(nextLower)) return false;
+  }
+  // "2000 reporters milled around": a count before a plural noun, unless a date word leads
+  if (isLowerWord && nextLower.length > 3 && nextLower.endsWith('s') && !/(ss|us|is|was|has|does)$/.test(nextLower)) {
+    if (!DATE_LEAD.has(prev) && !prev.endsWith("'s")) return false;
+  }
+  return true;
+}
+
+export function years(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  each(YEAR, text, (m) => {
+    const prefix = m[1];
+    const y = Number(m[2]);
+    const yearStart = m.index + (prefix?.length ?? 0);
+    const end = m.index + m[0].length;
+    // a modifier (`early`, `fiscal`, `the end of`) makes it a year; `the year 2000` still gets the checks
+    const modified = prefix !== undefined && !/^(?:the\s+)?year\s+$/i.test(prefix);
+    if (!isYearContext(text, modified ? m.index : yearStart, end, modified)) return;
+    out.push({
+      start: m.index,
+      end,
+      rule: prefix ? 'year-modified' : 'year',
+      stage: 'plain',
+      priority: -2,
+      resolve: () => ({ g: 'year', y }),
+    });
+  });
+  return out;
+}
