@@ -73,3 +73,74 @@ export class NameBook {
     return [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   }
 }
+
+const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** A place name worth a filter: one to three capitalised words, nothing else. */
+function cleanPlace(raw: string): string | undefined {
+  const place = raw.replace(/[‘’']s?$/u, '').trim();
+  if (!/^\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2}$/u.test(place) || MONTHS_AND_DAYS.test(place)) return undefined;
+  return place;
+}
+
+/**
+ * People and places learned from all the articles, then looked for in every
+ * sentence: compromise finds "Recep Tayyip Erdogan" in one sentence, and the
+ * gazetteer then finds "President Erdogan" in the next. Places also come from
+ * "in/at/to/from X" when X is seen so at least twice.
+ */
+export class Gazetteer {
+  readonly names = new NameBook();
+  private readonly personKeys = new Set<string>();
+  private readonly nameWords = new Set<string>();
+  private readonly places = new Map<string, number>();
+  private readonly placeContexts = new Map<string, number>();
+
+  learn(text: string): void {
+    const found = entitiesOf(text);
+    for (const person of found.people) {
+      this.names.add(person);
+      this.personKeys.add(nameKey(person));
+      for (const word of person.split(' ')) this.nameWords.add(word);
+    }
+    for (const raw of found.places) {
+      const place = cleanPlace(raw);
+      if (place) this.places.set(place, (this.places.get(place) ?? 0) + 1);
+    }
+    for (const m of text.matchAll(/\b(?:in|at|to|from|near|outside)\s+(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
+      const place = cleanPlace(m[1]!);
+      if (place) this.placeContexts.set(place, (this.placeContexts.get(place) ?? 0) + 1);
+    }
+  }
+
+  private knownPlaces(): Set<string> {
+    const known = new Set(this.places.keys());
+    for (const [place, count] of this.placeContexts) if (count >= 2) known.add(place);
+    for (const place of [...known]) {
+      const words = place.split(' ');
+      // Not a person's name, not a demonym ("Russian", "Turkish"), not an organisation written as a word ("Nato").
+      if (words.some((w) => this.nameWords.has(w) || this.personKeys.has(nameKey(w))) || /(?:ian|ean|ish|ese)$/.test(place) || /^(?:Nato|Kremlin|White House|State|Congress|Parliament)$/.test(place)) {
+        known.delete(place);
+      }
+    }
+    return known;
+  }
+
+  private cachedPlaces: Set<string> | undefined;
+
+  /** People (display surnames) and places named in a text. */
+  find(text: string): Entities {
+    this.cachedPlaces ??= this.knownPlaces();
+    const people = new Set<string>();
+    for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)) {
+      const word = m[0].replace(/[’']s$/, '');
+      if (this.personKeys.has(nameKey(word)) && !MONTHS_AND_DAYS.test(word)) people.add(this.names.display(word));
+    }
+    const places = new Set<string>();
+    for (const place of this.cachedPlaces) {
+      const at = text.indexOf(place);
+      if (at !== -1 && !/[\p{L}]/u.test(text[at + place.length] ?? '') && !/[\p{L}]/u.test(text[at - 1] ?? '')) places.add(place);
+    }
+    return { people: [...people].sort(), places: [...places].sort() };
+  }
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
 import type { Correction } from './corrections.ts';
-import { entitiesOf, NameBook } from './entities.ts';
+import { entitiesOf, Gazetteer } from './entities.ts';
 import { mentionsOf } from './mentions.ts';
 import { mergeCandidates, type Cluster } from './merge.ts';
 import { makeTitle } from './title.ts';
@@ -157,9 +157,9 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
   const corrections = options.corrections ?? [];
   applySentenceCorrections(corrections, candidates, omitted, sorted, storyStart);
 
-  const names = new NameBook();
+  const gazetteer = new Gazetteer();
   time('entities', () => {
-    for (const c of candidates) for (const person of entitiesOf(c.sentence.text).people) names.add(person);
+    for (const c of candidates) gazetteer.learn(c.sentence.text);
   });
 
   const byId = new Map(sorted.map((a) => [a.id, a]));
@@ -184,8 +184,8 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     const people = new Set<string>();
     const places = new Set<string>();
     for (const m of members) {
-      const found = entitiesOf(m.sentence.text);
-      for (const p of found.people) people.add(names.display(p));
+      const found = gazetteer.find(m.sentence.text);
+      for (const p of found.people) people.add(p);
       for (const p of found.places) places.add(p);
     }
     const times = [...new Set(members.map((m) => m.time).filter((t): t is string => Boolean(t)))].sort();
