@@ -21,10 +21,13 @@ function load(part: Part, contentDir: string) {
       for (const warning of build.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
         const list = sortProblems(errors).map(formatProblem).join('\n');
-        throw new AstroError(
-          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content/articles:\n${list}`,
+        const error = new AstroError(
+          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n${list}`,
           'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.',
         );
+        // The editor needs the list above, not where in our code it was noticed.
+        error.stack = '';
+        throw error;
       }
       context.store.clear();
       if (part === 'events') {
