@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { normaliseSource, parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
-import { segment, sourceOffset, type TextBlock } from './markdown.ts';
+import { segment, sourceOffset, type Segmented, type TextBlock } from './markdown.ts';
 import type { Article, Position, Problem, Sentence } from './types.ts';
 
 export interface ParsedArticle {
   article?: Article | undefined;
   problems: Problem[];
+  /** The parsed body, for rendering without parsing again. */
+  segmented?: Segmented | undefined;
 }
 
 /** Article id from its file name: `2025-05-15-reuters-putin.md` → `2025-05-15-reuters-putin`. */
@@ -57,8 +59,8 @@ export function sentenceIds(blocks: TextBlock[]): string[][] {
 }
 
 /** Splits the body into sentences with their place in the file. */
-export function sentencesOf(body: string, bodyLine: number): Sentence[] {
-  const { blocks } = segment(body);
+export function sentencesOf(body: string, bodyLine: number, segmented: Segmented = segment(body)): Sentence[] {
+  const { blocks } = segmented;
   const ids = sentenceIds(blocks);
   const positionAt = positionFinder(body, bodyLine);
   const sentences: Sentence[] = [];
@@ -98,15 +100,16 @@ export function parseArticle(file: string, source: string, now?: Date): ParsedAr
     });
   }
   if (!meta || problems.length > 0) return { problems };
+  const segmented = segment(split.body);
   const article: Article = {
     id: articleId(file),
     file,
     meta,
     body: split.body,
     bodyLine: split.bodyLine,
-    sentences: sentencesOf(split.body, split.bodyLine),
+    sentences: sentencesOf(split.body, split.bodyLine, segmented),
   };
-  return { article, problems };
+  return { article, problems, segmented };
 }
 
 export function readArticle(file: string, now?: Date): ParsedArticle {

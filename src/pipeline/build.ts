@@ -1,10 +1,15 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArticle } from './article.ts';
+import { candidatesOf } from './candidates.ts';
+import { DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
-import { displayPath, loadArticles, loadStory, markdownFiles } from './files.ts';
-import { renderArticle } from './render.ts';
+import { primeEntities, entitiesOf, type Entities } from './entities.ts';
+import { displayPath, duplicateProblems, loadStory, markdownFiles } from './files.ts';
+import { mentionsOf } from './mentions.ts';
+import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
-import type { Problem, Timeline } from './types.ts';
+import type { Article, Mention, Problem, Timeline } from './types.ts';
 
 /** An article ready for its page: metadata, rendered body, and which events cite which sentences. */
 export interface RenderedArticle {
@@ -21,17 +26,32 @@ export interface SiteBuild {
   timeline: Timeline;
   articles: RenderedArticle[];
   problems: Problem[];
+  /** Milliseconds per stage, and cache hits and misses. */
+  stats: Record<string, number>;
+}
+
+/** What one article yields on its own, whatever the other articles say: cached between builds. */
+interface ArticleWork {
+  article: Article;
+  mentions: Array<[string, Mention[]]>;
+  html: string;
+  entities: Array<[string, Entities]>;
+}
+
+export interface BuildOptions {
+  /** Folder of the disk cache; false to build without one. */
+  cache?: string | false | undefined;
 }
 
 /**
  * Everything the site needs from `content/`: the timeline and each article's
  * HTML. Memoised on the files' names, sizes and modification times, so the
  * three content collections (and `astro dev` reloads that touch nothing) share
- * one run.
+ * one run; per-article work is cached on disk between builds.
  */
 let memo: { key: string; build: SiteBuild } | undefined;
 
-export function buildSite(contentDir: string): SiteBuild {
+export function buildSite(contentDir: string, options: BuildOptions = {}): SiteBuild {
   const articlesDir = join(contentDir, 'articles');
   const files = markdownFiles([articlesDir]);
   const story = join(contentDir, 'story.yaml');
@@ -48,10 +68,56 @@ export function buildSite(contentDir: string): SiteBuild {
     .join('|');
   if (memo?.key === key) return memo.build;
 
-  const { articles, problems } = loadArticles([articlesDir]);
+  const stats: Record<string, number> = {};
+  const clock = (stage: string, started: number) => (stats[stage] = (stats[stage] ?? 0) + performance.now() - started);
+  const cacheDir = options.cache ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
+  const cache = cacheDir === false || cacheDir === '' ? undefined : new DiskCache(cacheDir);
+
+  const problems: Problem[] = [];
+  const works: ArticleWork[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const path = displayPath(file);
+    const source = readFileSync(file, 'utf8');
+    const cacheKey = hashOf(path, source);
+    let work = cache?.get<ArticleWork>('article', cacheKey);
+    if (!work) {
+      // Articles with problems are never cached: "published in the future" changes with the day.
+      const parsed = parseArticle(path, source);
+      problems.push(...parsed.problems);
+      if (!parsed.article || !parsed.segmented) continue;
+      const mentions = mentionsOf(parsed.article);
+      const html = renderSegmented(parsed.segmented);
+      // People and places of the sentences that can become events (compromise is the slow part).
+      const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
+        c.sentence.text,
+        entitiesOf(c.sentence.text),
+      ]);
+      work = { article: parsed.article, mentions: [...mentions], html, entities };
+      cache?.set('article', cacheKey, work);
+    } else {
+      for (const [text, found] of work.entities) primeEntities(text, found);
+    }
+    works.push(work);
+    clock('articles', started);
+  }
+  const articles = works.map((w) => w.article);
+  problems.push(...duplicateProblems(articles));
   const corrections = loadCorrections(displayPath(correctionsFile), articles);
   problems.push(...corrections.problems);
-  const timeline = buildTimeline(articles, { story: loadStory(contentDir), corrections: corrections.entries });
+
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const timeline = buildTimeline(articles, {
+    story: loadStory(contentDir),
+    corrections: corrections.entries,
+    mentions: new Map(works.map((w) => [w.article.id, new Map(w.mentions)])),
+    timings,
+  });
+  clock('timeline', started);
+  for (const [stage, ms] of Object.entries(timings)) stats[`timeline.${stage}`] = ms;
+
+  const renderStarted = performance.now();
   const citedBy = new Map<string, Map<string, Array<{ id: string; title: string }>>>();
   for (const event of timeline.events) {
     for (const source of event.sources) {
@@ -62,18 +128,24 @@ export function buildSite(contentDir: string): SiteBuild {
       citedBy.set(source.article, byArticle);
     }
   }
+  const htmlById = new Map(works.map((w) => [w.article.id, w.html]));
   const rendered = timeline.articles.map((article) => {
     const cited = citedBy.get(article.id) ?? new Map();
     return {
       id: article.id,
       file: article.file,
       meta: article.meta,
-      html: renderArticle(article.body, { cited }),
+      html: citeSentences(htmlById.get(article.id)!, cited),
       cited: Object.fromEntries(cited),
       sentences: article.sentences.length,
     };
   });
-  const build = { timeline, articles: rendered, problems };
+  clock('cite', renderStarted);
+  if (cache) {
+    stats.cacheHits = cache.hits;
+    stats.cacheMisses = cache.misses;
+  }
+  const build = { timeline, articles: rendered, problems, stats };
   memo = { key, build };
   return build;
 }

@@ -36,6 +36,11 @@ export function nameKey(name: string): string {
 
 const cache = new Map<string, Entities>();
 
+/** Seeds the cache with entities found in an earlier build. */
+export function primeEntities(text: string, entities: Entities): void {
+  cache.set(text, entities);
+}
+
 /** Raw people and places of one sentence (cached by text: rebuilds reuse them). */
 export function entitiesOf(text: string): Entities {
   const hit = cache.get(text);

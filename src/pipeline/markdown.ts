@@ -56,9 +56,38 @@ function isFigure(node: RootContent): boolean {
   return node.type === 'containerDirective' && node.name === 'figure';
 }
 
+/**
+ * Only `:::figure` containers are ours; remark-directive also reads "18:00"
+ * or "3:1" as text directives (`:00`, `:1`). Those go back to the text they
+ * were, merged with their neighbours.
+ */
+function restoreTextDirectives(node: Parent, source: string): void {
+  const children: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    let current: Nodes = child;
+    if (child.type === 'textDirective' || (child.type === 'leafDirective' && node.type !== 'root')) {
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      current = { type: 'text', value: start !== undefined && end !== undefined ? source.slice(start, end) : `:${child.name}` };
+      if (child.position) current.position = child.position;
+    } else if ('children' in child) {
+      restoreTextDirectives(child as Parent, source);
+    }
+    const previous = children[children.length - 1];
+    if (current.type === 'text' && previous?.type === 'text') {
+      previous.value += current.value;
+      if (previous.position && current.position) previous.position.end = current.position.end;
+    } else {
+      children.push(current);
+    }
+  }
+  node.children = children as Parent['children'];
+}
+
 /** Parses Markdown and lists its text blocks with their sentences. */
 export function segment(body: string): Segmented {
   const tree = parser.parse(body) as Root;
+  restoreTextDirectives(tree, body);
   const blocks: TextBlock[] = [];
   let entry = 0;
 

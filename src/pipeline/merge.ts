@@ -29,6 +29,16 @@ export const MERGE_THRESHOLD = 0.38;
 export const UNDATED_LOOKBACK_DAYS = 7;
 export const LOOKBACK_THRESHOLD = 0.6;
 
+/** Wire copies (same words, same date) join before any scored pair. */
+const COPY_SCORE = 10;
+
+/**
+ * Words in more candidates of one date than this do not find neighbours (they
+ * still count in the score): on a busy day of a large archive, "Putin" would
+ * otherwise make every pair a neighbour.
+ */
+export const BLOCKING_CAP = 200;
+
 /** One shared word ("show", "threat") is never enough. */
 export const MIN_SHARED_TERMS = 2;
 
@@ -153,31 +163,51 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     return keys;
   };
 
-  // Score every compatible pair once.
+  // Wire copies: the same words on the same date are the same happening, joined before anything is scored.
   const scores = new Map<number, number>();
   const n = ordered.length;
+  const copyOf = new Map<string, number>();
+  const representative: boolean[] = ordered.map(() => true);
+  ordered.forEach((c, i) => {
+    const key = `${c.date}|${c.dating === 'context'}|${c.sentence.text.toLowerCase().replace(/\W+/g, ' ').trim()}`;
+    const first = copyOf.get(key);
+    if (first === undefined) copyOf.set(key, i);
+    else {
+      representative[i] = false;
+      scores.set(first * n + i, COPY_SCORE);
+    }
+  });
+
+  // Score every compatible pair of distinct texts once. Neighbours are found
+  // through the words a bucket shares rarely; the score then uses all words.
   for (let i = 0; i < n; i++) {
-    const shared = new Map<number, number>();
-    const count = new Map<number, number>();
-    const phrases = new Map<number, number>();
+    if (!representative[i]) continue;
+    const neighbours = new Set<number>();
     for (const key of keysOverlapping(allowed[i]!)) {
       const index = invertedOf(key);
       for (const term of termSets[i]!) {
-        for (const j of index.get(term) ?? []) {
-          if (j === i || ordered[j]!.article === ordered[i]!.article) continue;
-          if (isPhrase(term)) {
-            phrases.set(j, (phrases.get(j) ?? 0) + 1);
-          } else {
-            shared.set(j, (shared.get(j) ?? 0) + weight(term));
-            count.set(j, (count.get(j) ?? 0) + 1);
-          }
-        }
+        const postings = index.get(term);
+        if (!postings || postings.length > BLOCKING_CAP) continue;
+        for (const j of postings) if (j !== i && representative[j] && ordered[j]!.article !== ordered[i]!.article) neighbours.add(j);
       }
     }
-    for (const [j, common] of shared) {
+    for (const j of neighbours) {
       const pair = i < j ? i * n + j : j * n + i;
-      if (scores.has(pair) || count.get(j)! < MIN_SHARED_TERMS) continue;
-      const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * (phrases.get(j) ?? 0));
+      if (scores.has(pair)) continue;
+      let common = 0;
+      let count = 0;
+      let phrases = 0;
+      const other = termSets[j]!;
+      for (const term of termSets[i]!) {
+        if (!other.has(term)) continue;
+        if (isPhrase(term)) phrases++;
+        else {
+          common += weight(term);
+          count++;
+        }
+      }
+      if (count < MIN_SHARED_TERMS) continue;
+      const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * phrases);
       const score = (2 * common) / (totals[i]! + totals[j]!) + phraseBonus + bonus(ordered[i]!, ordered[j]!);
       const sameDate = overlaps(spans[i]!, spans[j]!);
       if (score >= (sameDate ? threshold : Math.max(threshold, LOOKBACK_THRESHOLD))) scores.set(pair, score);

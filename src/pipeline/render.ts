@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { sentenceIds } from './article.ts';
-import { segment, type TextBlock } from './markdown.ts';
+import { segment, type Segmented, type TextBlock } from './markdown.ts';
 
 /**
  * Renders an article body to HTML (remark → rehype), with every sentence in a
@@ -97,7 +97,11 @@ function wrapSentences(block: TextBlock, ids: string[], cited: RenderOptions['ci
 
 /** HTML of an article body, sentence-anchored and sanitised. */
 export function renderArticle(body: string, options: RenderOptions = {}): string {
-  const { tree, blocks } = segment(body);
+  return renderSegmented(segment(body), options);
+}
+
+/** Renders an already parsed body (the build parses each article once for sentences and HTML). Consumes the tree. */
+export function renderSegmented({ tree, blocks }: Segmented, options: RenderOptions = {}): string {
   const ids = sentenceIds(blocks);
   blocks.forEach((block, i) => wrapSentences(block, ids[i]!, options.cited));
   // Figures: `:::figure{credit="…" kind="video"}` → <figure><figcaption>… <small class="credit">…</small></figcaption></figure>
@@ -127,4 +131,30 @@ export function renderArticle(body: string, options: RenderOptions = {}): string
   });
   const clean = unified().use(rehypeSanitize, schema).runSync(hast) as HastRoot;
   return unified().use(rehypeStringify).stringify(clean);
+}
+
+/**
+ * Marks the sentences events cite in HTML rendered without citations: adds the
+ * `cited` class and a link back to each event before the sentence's closing
+ * tag (sentence spans hold no other spans). Lets the build render an article
+ * once and cache it, whatever other articles later add to its events.
+ */
+export function citeSentences(html: string, cited: Map<string, Array<{ id: string; title: string }>>): string {
+  let out = html;
+  for (const [sentence, events] of cited) {
+    const open = `<span id="${sentence}" class="sentence">`;
+    const at = out.indexOf(open);
+    if (at === -1) continue;
+    const close = out.indexOf('</span>', at + open.length);
+    if (close === -1) continue;
+    const links = events
+      .map((e) => `<a href="/events/${e.id}/" title="Event: ${escapeAttribute(e.title)}" class="event-link">↗</a>`)
+      .join('');
+    out = out.slice(0, at) + `<span id="${sentence}" class="sentence cited">` + out.slice(at + open.length, close) + links + out.slice(close);
+  }
+  return out;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

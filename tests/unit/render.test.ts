@@ -41,3 +41,11 @@ describe('renderArticle', () => {
     expect(html).toContain('<table>');
   });
 });
+
+describe('text that looks like a directive', () => {
+  it('keeps clock times and ratios (“18:00”, “3:1”) as text in sentences and HTML', () => {
+    const body = 'The talks start at 18:00 UTC, not 6:40 p.m., and the vote was 3:1.';
+    expect(sentencesOf(body, 1)[0]!.text).toBe(body);
+    expect(renderArticle(body)).toContain('18:00 UTC, not 6:40 p.m., and the vote was 3:1.');
+  });
+});

@@ -439,7 +439,6 @@ export const WEEKDAY_NAME_BEFORE = new Set([
   'manic',
   'man',
   'girl',
-  'usa',
   'every',
   'each',
 ]);

@@ -28,9 +28,10 @@ export type Direction = 'last' | 'next' | 'this' | undefined;
  * - `last` is the one before publication, `next` the one after;
  * - future tense the next one after publication, past tense (and news's
  *   default) the most recent one before;
- * - `would`/`could` and plain present: after the day of the saying when the
- *   sentence gives one (`said on Monday he would go on Wednesday`), else the
- *   nearest one either way.
+ * - `would`/`could`: after the day of the saying when the sentence gives one
+ *   (`said on Monday he would go on Wednesday`), else after publication, except
+ *   the day right before it;
+ * - a plain present (`is in Ankara on Thursday`): the nearest one either way.
  */
 export function resolveWeekday(pub: Day, weekday: number, direction: Direction, tense: Tense, reference?: Day): Day {
   const forward = (weekday - weekdayOf(pub) + 7) % 7; // 0 … 6 days ahead
@@ -53,8 +54,12 @@ export function resolveWeekday(pub: Day, weekday: number, direction: Direction, 
     case 'none':
       return before(pub);
     case 'modal':
-    case 'present':
+      // `would` looks ahead from the saying; with no day of saying, from publication,
+      // except to the day before it (`the delegation it would be sending late on Wednesday`
+      // in a Thursday piece dates the sending, which is past)
       if (reference && compareDays(reference, pub) <= 0) return after(reference);
+      return forward === 6 ? before(pub) : after(pub);
+    case 'present':
       return forward <= 3 ? after(pub) : before(pub);
   }
 }

@@ -111,29 +111,28 @@ function placePattern(place: string): string {
     .join('\\s+');
 }
 
+const ZONE = [
+  '(?:GMT|UTC)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?',
+  '(?:[Ll]ocal|' +
+    Object.keys(PLACES)
+      .sort((a, b) => b.length - a.length)
+      .map(placePattern)
+      .join('|') +
+    ')(?:\\s+(?:[Ss]tandard|[Ss]ummer|[Dd]aylight))?\\s+[Tt]ime',
+  // "10 p.m. Eastern": the US regions stand alone in broadcast copy
+  '(?:Eastern|Pacific|Central|Mountain)(?!\\s+[A-Z])',
+  Object.keys(FIXED)
+    .concat(Object.keys(IANA_ABBREVIATIONS))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+].join('|');
+
 /**
- * A zone written after a clock time. Anchored with `^` and run on the text that
- * follows the time; group 1 is the zone text.
+ * A zone written after a clock time, bare (`9am GMT`) or in brackets
+ * (`6:40 p.m. (GMT +8)`). Anchored with `^` and run on the text that follows
+ * the time; group 1 or 2 is the zone text.
  */
-export const ZONE_AFTER = new RegExp(
-  '^\\s*\\(?\\s*(' +
-    [
-      '(?:GMT|UTC)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?',
-      '(?:[Ll]ocal|' +
-        Object.keys(PLACES)
-          .sort((a, b) => b.length - a.length)
-          .map(placePattern)
-          .join('|') +
-        ')(?:\\s+(?:[Ss]tandard|[Ss]ummer|[Dd]aylight))?\\s+[Tt]ime',
-      // "10 p.m. Eastern": the US regions stand alone in broadcast copy
-      '(?:Eastern|Pacific|Central|Mountain)(?!\\s+[A-Z])',
-      Object.keys(FIXED)
-        .concat(Object.keys(IANA_ABBREVIATIONS))
-        .sort((a, b) => b.length - a.length)
-        .join('|'),
-    ].join('|') +
-    ')(?![A-Za-z])\\s*\\)?',
-);
+export const ZONE_AFTER = new RegExp(`^\\s*(?:\\(\\s*(${ZONE})\\s*\\)|(${ZONE})(?![A-Za-z]))`);
 
 function parseZone(text: string): Zone | undefined {
   const t = text.trim();

@@ -8,6 +8,7 @@ describe('full dates', () => {
     expect(pairs('The treaty was signed on 16 July 2018 in Helsinki.')).toEqual(['16 July 2018=2018-07-16']);
     expect(pairs('Jobs was born in San Francisco on February 24, 1955.')).toEqual(['February 24, 1955=1955-02-24']);
     expect(pairs('The crash happened on the 3rd of March 2021.')).toEqual(['the 3rd of March 2021=2021-03-03']);
+    expect(pairs('The festival runs 14-16 May, and the fair on June 3-4.')).toEqual(['14-16 May=2025-05-14', 'June 3=2025-06-03']);
   });
 
   it('AP abbreviations', () => {
@@ -67,6 +68,7 @@ describe('months', () => {
     expect(valueOf('Fighting flared in early March.', 'March')).toBe('2025-03');
     expect(valueOf('The deadline is the end of June.', 'June')).toBe('2025-06');
     expect(valueOf('As of February, the store leads the market.', 'February', '2008-04-09')).toBe('2008-02');
+    expect(valueOf('The FAA said it would ground the planes until at least May.', 'May', '2019-03-14')).toBe('2019-05');
     expect(valueOf('January’s figures were revised.', 'January')).toBe('2025-01');
   });
 

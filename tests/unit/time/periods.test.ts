@@ -32,6 +32,7 @@ describe('quarters and halves', () => {
   it('quarters with and without a year', () => {
     expect(valueOf('Net income rose in the third quarter of 2008.', 'third quarter')).toBe('2008-Q3');
     expect(valueOf('Revenue in Q3 2024 beat forecasts.', 'Q3 2024')).toBe('2024-Q3');
+    expect(pairs("Sales fell from 1988's fourth quarter.")).toEqual(["1988's fourth quarter=1988-Q4"]);
     expect(valueOf('Profits rose in the first quarter.', 'first quarter')).toBe('2025-Q1');
     expect(valueOf('Profits rose in the fourth quarter.', 'fourth quarter', '2025-01-20')).toBe('2024-Q4');
     expect(valueOf('Fourth-quarter earnings will fall.', 'Fourth-quarter', '2025-10-20')).toBe('2025-Q4');

@@ -4,7 +4,7 @@
  * 000–003, Friday 2025-05-16 for 004.
  */
 import { describe, expect, it } from 'vitest';
-import { FRIDAY, pairs, tag, THURSDAY, valueOf } from './helpers.ts';
+import { FRIDAY, pairs, tag, valueOf } from './helpers.ts';
 
 describe('seed articles published on Thursday 2025-05-15', () => {
   it('dates a future trip to the next Friday', () => {

@@ -41,8 +41,9 @@ describe('weekday names', () => {
     expect(pairs('He said on Monday he would fly to Rome on Wednesday.')).toEqual(['Monday=2025-05-12', 'Wednesday=2025-05-14']);
   });
 
-  it('`would` with no day of saying takes the nearest such day', () => {
+  it('`would` with no day of saying looks ahead, except to the day before publication', () => {
     expect(valueOf('Officials said the minister would travel to Warsaw on Friday.', 'Friday')).toBe('2025-05-16');
+    expect(valueOf('Officials said the summit would be held on Monday.', 'Monday')).toBe('2025-05-19');
     expect(valueOf('It emerged that the envoy would be leaving late on Wednesday.', 'Wednesday')).toBe('2025-05-14TEV');
   });
 
@@ -57,6 +58,11 @@ describe('weekday names', () => {
   it('`this <weekday>` is the one in the publication week', () => {
     expect(valueOf('This Sunday is the deadline.', 'Sunday')).toBe('2025-05-18');
     expect(valueOf('The ceasefire took effect this Monday.', 'Monday')).toBe('2025-05-12');
+  });
+
+  it('a plain present takes the nearest such day', () => {
+    expect(valueOf('The minister is in Ankara on Saturday.', 'Saturday')).toBe('2025-05-17');
+    expect(valueOf('The minister is in Ankara on Monday.', 'Monday')).toBe('2025-05-12');
   });
 
   it('a weekday in a Friday article', () => {

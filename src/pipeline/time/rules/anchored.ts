@@ -49,11 +49,13 @@ function shift(anchor: Period, unit: Granularity, n: number): Period {
 }
 
 /** What follows the expression: a date mention, the end of a clause, or more words (an event). */
-function follower(env: Env, end: number): { kind: 'date'; anchor: Resolved } | { kind: 'end' } | { kind: 'event' } {
+function follower(env: Env, end: number, adverb: boolean): { kind: 'date'; anchor: Resolved } | { kind: 'end' } | { kind: 'event' } {
   const rest = env.text.slice(end, end + 80);
   const next = env.next(end);
   if (next && next.start - end <= 80 && /^\s*(?:the\s+)?$/i.test(env.text.slice(end, next.start))) return { kind: 'date', anchor: next };
   if (/^\s*($|[.,;:!?)"”’—–-])/.test(rest)) return { kind: 'end' };
+  // `later`/`earlier` take no object: what follows starts another phrase, unless it is `than …`
+  if (adverb && !/^\s*than\b/i.test(rest)) return { kind: 'end' };
   if (/^\s*(and|or|but|when|while|as|in|on|at|to|for|with|from)\b/i.test(rest)) return { kind: 'end' };
   return { kind: 'event' };
 }
@@ -66,7 +68,7 @@ function appositionHead(env: Env, start: number): Resolved | undefined {
 
 function resolveRelative(env: Env, start: number, end: number, unit: Granularity, n: number, relation: Relation): Period | undefined {
   const signed = relation === 'before' ? -n : relation === 'after' ? n : 0;
-  const next = follower(env, end);
+  const next = follower(env, end, /(?:earlier|later)$/i.test(env.text.slice(start, end)));
   if (next.kind === 'date') return relation === 'same' ? undefined : shift(next.anchor.period, unit, signed);
   if (next.kind === 'event') {
     const head = appositionHead(env, start);

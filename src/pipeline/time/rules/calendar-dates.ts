@@ -14,9 +14,9 @@ const MONTH_DAY = new RegExp(
   `\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${MONTH_ANY})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|[.,]\\d)(?:,?\\s+${YEAR})?\\b`,
   'g',
 );
-/** `16 July 2018`, `the 15th of May`, `Thursday 15 May`. */
+/** `16 July 2018`, `the 15th of May`, `Thursday 15 May`, `14-16 May` (its first day). */
 const DAY_MONTH = new RegExp(
-  `(?<![\\w$£€.,/:-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
+  `(?<![\\w$£€.,/:-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(${MONTH_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
   'g',
 );
 /** `March 2022`, `mid-March 2022`, `the end of May 2008`. */
@@ -52,7 +52,11 @@ const MONTH_PREPOSITIONS = new Set(
 /** `May` is also a modal and a surname: only the plainest date contexts count. */
 const MAY_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'before', 'after', 'through', 'throughout', 'early', 'mid', 'late', 'last', 'next', 'this', 'from', 'between', 'by']);
 
+/** Hedges between a preposition and the month: `until at least May`, `as early as March`. */
+const HEDGE = /\b(?:at\s+(?:the\s+)?(?:least|latest|earliest)|as\s+(?:early|late|soon)\s+as|no\s+(?:later|earlier)\s+than|not\s+until|sometime\s+in)\s+$/i;
+
 function monthContextOk(text: string, start: number, month: string): boolean {
+  if (HEDGE.test(text.slice(Math.max(0, start - 30), start))) return true;
   const before = wordBefore(text, start);
   const prepositions = month === 'May' ? MAY_PREPOSITIONS : MONTH_PREPOSITIONS;
   if (prepositions.has(before)) {

@@ -33,9 +33,8 @@ export function clock(text: string): Candidate[] {
     if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return;
     const zone = ZONE_AFTER.exec(text.slice(end, end + 60));
     if (zoneRequired && !zone) return;
-    const zoneText = zone?.[1];
-    let spanEnd = end;
-    if (zone) spanEnd = end + zone[0].replace(/\s+$/, '').length;
+    const zoneText = zone?.[1] ?? zone?.[2];
+    const spanEnd = zone ? end + zone[0].length : end;
     out.push({
       start,
       end: spanEnd,

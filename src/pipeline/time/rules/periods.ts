@@ -14,7 +14,7 @@ const SEASON = /\b(?:((?:[Ll]ast|[Nn]ext|[Tt]his)(?:\s+(?:past|coming))?|[Ee]arl
 const SEASON_LEAD = new Set(['in', 'during', 'by', 'until', 'till', 'over', 'since', 'through', 'throughout', 'before', 'after', 'for', 'from', 'of', 'early', 'late', 'mid', 'around', 'this']);
 
 const QUARTER =
-  /\b(?:[Tt]he\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+|fiscal\s+)?year|fiscal\s+(?:year\s+)?(\d{4})(?!\d)))?(?![\w'’-])/gi;
+  /\b(?:[Tt]he\s+|(\d{4})['’]s\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+|fiscal\s+)?year|fiscal\s+(?:year\s+)?(\d{4})(?!\d)))?(?![\w'’-])/gi;
 const QUARTER_RELATIVE = /\b(this|next|last|the\s+current|the\s+previous|the\s+past|the\s+latest|the\s+most\s+recent|the\s+next|the\s+coming)\s+quarter(?![\w'’-])/gi;
 const Q_NOTATION = /\b(?:(\d{4})\s?)?Q([1-4])(?:\s?(\d{4})(?!\d)|\s?['’](\d{2})(?!\d))?\b/g;
 const HALF = /\b(?:[Tt]he\s+)?(first|second)\s+half\s+of\s+(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+)?year)(?![\w'’])|\bH([12])\s?(\d{4})(?!\d)/gi;
@@ -66,9 +66,10 @@ export function periods(text: string): Candidate[] {
     if (sports) return;
     const start = m.index;
     const end = m.index + m[0].length;
-    const word = m[1]!.toLowerCase();
-    const explicitYear = m[2] ?? m[4];
-    const relativeYear = m[3]?.toLowerCase();
+    const word = m[2]!.toLowerCase();
+    // "1988's fourth quarter", "the third quarter of 2008", "the first quarter of fiscal 2024"
+    const explicitYear = m[1] ?? m[3] ?? m[5];
+    const relativeYear = m[4]?.toLowerCase();
     const ofTheYear = /the\s+(current\s+|fiscal\s+)?year$/i.test(m[0]);
     // "the first quarter of the century" is not a calendar quarter
     if (/^\s+of\b/i.test(text.slice(end))) return;

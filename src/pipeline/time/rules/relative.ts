@@ -129,10 +129,6 @@ export function relative(text: string): Candidate[] {
     const part = partOfDay(m[2])!;
     // "the last night of the festival" is not last night
     if (which === 'last' && wordBefore(text, m.index) === 'the') return;
-    if (which === 'this' && part === 'NI') {
-      push(m.index, m.index + m[0].length, 'day-word-part', (env) => day(env.pub, 'NI'));
-      return;
-    }
     push(m.index, m.index + m[0].length, 'day-word-part', (env) => day(which === 'last' ? shiftDays(env.pub, -1) : env.pub, part));
   });
 
@@ -140,7 +136,7 @@ export function relative(text: string): Candidate[] {
     const before = wordBefore(text, m.index);
     if (['an', 'a', 'the', 'their', 'its', 'his', 'her'].includes(before)) return;
     const next = wordAfter(text, m.index + m[0].length);
-    const rest = text.slice(m.index + m[0].length).trimStart();
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 40).trimStart();
     // the adverb ends a clause or is followed by a preposition or a participle; the adjective takes a noun
     const adverb = rest === '' || /^[^\w]/.test(rest) || AFTER_OVERNIGHT.has(next.toLowerCase()) || /ing$/.test(next);
     if (!adverb) return;
@@ -164,6 +160,8 @@ export function relative(text: string): Candidate[] {
     if (unit === 'weekend') {
       const explicitThis = lead === 'this';
       push(start, end, 'weekend', (env) => {
+        // "this past weekend": the one just gone, or under way on a Saturday or Sunday
+        if (lead === 'this past' || lead === 'the past') return weekendWeek(env.pub, 'recent');
         if (n === -1) return weekendWeek(env.pub, 'last');
         if (n === 1) return weekendWeek(env.pub, lead === 'this coming' ? 'coming' : 'next');
         return weekendByTense(env.pub, env.tense(start, end), explicitThis);

@@ -47,8 +47,13 @@ const DATE_LEAD = new Set([
   'winter',
 ]);
 
-const CURRENCY_CODES = new Set(['usd', 'us', 'eur', 'gbp', 'rs', 'inr', 'rmb', 'cny', 'jpy', 'chf', 'aud', 'cad', 'nzd', 'hkd', 'sgd', 'rub', 'uah']);
+const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp', 'rs', 'inr', 'rmb', 'cny', 'jpy', 'chf', 'aud', 'cad', 'nzd', 'hkd', 'sgd', 'rub', 'uah']);
 
+const COUNT_ONLY = new Set(['some', 'another', 'all', 'those', 'these', 'extra', 'additional', 'further', 'total']);
+/** Words after a year that start another phrase: `around 2000 when …`. */
+const FUNCTION_WORDS = new Set(['to', 'and', 'or', 'when', 'as', 'the', 'in', 'on', 'at', 'after', 'before', 'until', 'while', 'that', 'which', 'with']);
+
+/** Whether a four-digit number at `[start, end)` reads as a year; `prefixed` when a date modifier precedes it. */
 export function isYearContext(text: string, start: number, end: number, prefixed: boolean): boolean {
   const prev = wordBefore(text, start);
   const before = text.slice(Math.max(0, start - 2), start);
@@ -60,10 +65,12 @@ export function isYearContext(text: string, start: number, end: number, prefixed
   const nextLower = next.toLowerCase();
   const isLowerWord = /^[a-z]/.test(next);
   if (UNIT_WORDS.has(nextLower) && !['in', 'since', 'by', 'until', 'till', 'during', 'before', 'after', 'through'].includes(prev)) return false;
-  // "some 2000 reporters", "nearly 2000 of them"
-  if (QUANTITY_WORDS.has(prev) && (isLowerWord || nextLower === '')) {
-    if (/[.;:!?]/.test(text.slice(end, end + 2)) || nextLower === '') return !['some', 'another', 'all', 'those', 'these', 'extra', 'additional'].includes(prev);
-    if (!['to', 'and', 'or', 'when', 'as', 'the', 'in', 'on'].includes(nextLower)) return false;
+  // "2010 Pennsylvania Avenue": a street number
+  if (/^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Square|Court)\b/.test(text.slice(end, end + 60))) return false;
+  if (QUANTITY_WORDS.has(prev)) {
+    // "some 2000", "another 2000" are always counts; "nearly 2000 reporters" is one, "around 2000, the firm" a year
+    if (COUNT_ONLY.has(prev)) return false;
+    if (isLowerWord && !FUNCTION_WORDS.has(nextLower)) return false;
   }
   // "2000 reporters milled around": a count before a plural noun, unless a date word leads
   if (isLowerWord && nextLower.length > 3 && nextLower.endsWith('s') && !/(ss|us|is|was|has|does)$/.test(nextLower)) {

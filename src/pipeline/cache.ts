@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A disk cache between builds: what an article yields (sentences, time
+ * expressions, people and places, rendered HTML) depends only on its text and
+ * on the pipeline's code, so a rebuild after adding one article recomputes
+ * only that article. Entries are keyed by a hash of the input and of every
+ * pipeline source file, so changing the code empties the cache by itself.
+ */
+
+/** Where the pipeline's sources are: beside this module, or (when bundled into a page) under the project. */
+function pipelineDir(): string | undefined {
+  for (const dir of [dirname(fileURLToPath(import.meta.url)), join(process.cwd(), 'src', 'pipeline')]) {
+    if (existsSync(join(dir, 'cache.ts'))) return dir;
+  }
+  return undefined;
+}
+
+function sourcesOf(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...sourcesOf(path));
+    else if (entry.name.endsWith('.ts')) files.push(path);
+  }
+  return files.sort();
+}
+
+let codeVersion: string | undefined;
+
+/** Hash of the pipeline's and the schema's source code. */
+export function pipelineVersion(): string {
+  if (!codeVersion) {
+    const dir = pipelineDir();
+    // Without the sources at hand, a fresh random version: the cache is simply not reused.
+    if (!dir) return (codeVersion = `run-${process.pid}-${Date.now()}`);
+    const hash = createHash('sha1');
+    for (const file of [...sourcesOf(dir), ...sourcesOf(join(dir, '..', 'schemas'))]) {
+      hash.update(file.slice(dir.length)).update(readFileSync(file));
+    }
+    codeVersion = hash.digest('hex').slice(0, 12);
+  }
+  return codeVersion;
+}
+
+export function hashOf(...parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+export class DiskCache {
+  readonly dir: string;
+  hits = 0;
+  misses = 0;
+
+  constructor(root: string) {
+    this.dir = join(root, pipelineVersion());
+  }
+
+  get<T>(kind: string, key: string): T | undefined {
+    try {
+      const value = JSON.parse(readFileSync(join(this.dir, kind, `${key}.json`), 'utf8')) as T;
+      this.hits++;
+      return value;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  set(kind: string, key: string, value: unknown): void {
+    try {
+      mkdirSync(join(this.dir, kind), { recursive: true });
+      writeFileSync(join(this.dir, kind, `${key}.json`), JSON.stringify(value));
+    } catch {
+      // A cache that cannot be written only costs time: the build goes on.
+    }
+  }
+}
