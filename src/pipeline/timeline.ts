@@ -146,8 +146,10 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
     return result;
   };
+  const mentionsByArticle = new Map<string, Map<string, Mention[]>>();
   for (const article of sorted) {
     const bySentence = options.mentions?.get(article.id) ?? time('tag', () => mentionsOf(article));
+    mentionsByArticle.set(article.id, bySentence);
     mentions[article.id] = article.sentences.flatMap((s) => bySentence.get(s.id) ?? []);
     const result = time('candidates', () => candidatesOf(article, bySentence, storyStart));
     candidates.push(...result.candidates);
@@ -167,7 +169,8 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
   const eventsStarted = performance.now();
   const made: TimelineEvent[] = clusters.map((cluster) => {
     const lead = leadOf(cluster);
-    const title = makeTitle(lead.sentence.text, lead.mention ? [lead.mention.text] : [], entitiesOf(lead.sentence.text).people);
+    const leadMentions = (options.mentions?.get(lead.article) ?? mentionsByArticle.get(lead.article))?.get(lead.sentence.id) ?? [];
+    const title = makeTitle(lead.sentence.text, leadMentions.map((m) => m.text), entitiesOf(lead.sentence.text).people);
     const members = [...cluster.members].sort(
       (a, b) => a.published.localeCompare(b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
     );

@@ -12,7 +12,7 @@ const CONNECTIVE = /^(?:but|and|yet|so(?! far)|meanwhile|however|still|instead|t
 
 /** Leading subordinate clause, dropped when a main clause follows the comma. */
 const SUBORDINATE =
-  /^(?:after|before|while|when|as|although|though|despite|with|without|asked|speaking|responding|referring|highlighting|amid|following|once|since|if|in the wake of|on the sidelines of|around|among)\b[^,]{3,160},\s+/i;
+  /^(?:\p{L}+ly\s+)?(?:after|before|while|when|as|although|though|despite|with|without|asked|speaking|responding|referring|highlighting|amid|following|once|since|if|in the wake of|on the sidelines of|around|among|in|at|on|from|under|over|across|inside|outside|during|by|for|to|according to|\p{L}+ing)\b[^,]{3,160},\s+/iu;
 
 const SPEECH_AFTER_QUOTE =
   /^(?:“([^”]{8,}?)|"([^"]{8,}?)|‘([^’]{8,}?(?:’\p{L}[^’]*?)*))[,.!?]?[”"’],?\s+(?:(?:he|she|they)\s+(?:said|told|added|wrote)|([^,“”"]{2,60}?)\s+(?:said|says|told|added|wrote|responded|continued|insisted)(?:\s+reporters)?)\b/u;
@@ -22,7 +22,8 @@ const SPEAKER_LEAD =
   /^((?:[\p{Lu}][\p{L}’'.-]*\s+){0,3}[\p{Lu}][\p{L}’'.-]*)\s+(?:said|says|told (?:reporters|journalists|[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)*)|wrote|added|insisted|warned|confirmed|announced)(?:,)?\s+(?:that\s+)?(?=\S)/u;
 
 /** ", the Kremlin spokesman," — an appositive the headline can do without. */
-const APPOSITIVE = /,\s+(?:(?:the|a|an)\s+[^,]{2,60}|(?:speaking|writing|responding|referring|citing|asked|travelling|traveling)\b[^,]{2,80}),\s+/g;
+const APPOSITIVE =
+  /,\s+(?:(?:the|a|an|\p{Lu}\p{L}+[’']s)\s+(?![^,]*\b(?:said|says|told|had|has|have|was|were|is|are|will|would|did)\b)(?:[\p{L}’'-]+\s+){0,7}[\p{L}’'-]+|(?:\p{Lu}[\p{L}-]+\s+){0,2}\p{Lu}[\p{L}-]+(?=,\s+(?:said|says|told|added|wrote|confirmed|announced|insisted|warned))|(?:speaking|writing|responding|referring|citing|asked|travelling|traveling)\b[^,]{2,80}),\s+/gu;
 
 /** Titles and honorifics before a name, which headlines drop. */
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?=\p{Lu})/gu;
@@ -30,12 +31,22 @@ const HONORIFIC = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?=\p{Lu})/gu;
 function cleanDates(text: string, dates: string[]): string {
   let out = text;
   for (const phrase of dates) {
-    if (!phrase) continue;
+    // "today’s talks": a date used as an adjective stays, or the phrase loses its noun's sense.
+    if (!phrase || /[’']s$/.test(phrase)) continue;
     const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // Drop the phrase with its preposition ("late on Wednesday", "on Thursday", "in March 2022").
-    out = out.replace(new RegExp(`\\s*(?:,\\s*)?\\b(?:on|in|at|by|during|from|late on|early on|at about|at around|about|around|until|till)?\\s*${escaped}(?![\\p{L}\\p{N}])`, 'iu'), ' ');
+    out = out.replace(
+      new RegExp(`\\s*(?:,\\s*)?\\b(?:on|in|at|by|during|from|for|late on|early on|at about|at around|about|around|until|till|to)?\\s*${escaped}(?![\\p{L}\\p{N}])`, 'iu'),
+      ' ',
+    );
   }
-  return out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:])/g, '$1').trim();
+  return out
+    .replace(/\bfrom\s+to\b/gi, '')
+    .replace(/\s+(?:on|in|at|for|from|to|by|during|until|of)(?=\s*(?:[,.;:]|$))/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/^[,;:\s]+/, '')
+    .trim();
 }
 
 /** Cuts at the last clause boundary, else the last word boundary, before `max` characters. */
@@ -93,7 +104,13 @@ export function makeTitle(sentence: string, datePhrases: string[] = [], people: 
     if (speaker && !/^(?:he|she|they|it)$/i.test(speaker)) return capitalise(`${speaker}: “${words}”`);
     return capitalise(`“${words}”`);
   }
-  text = cleanDates(text, datePhrases).replace(APPOSITIVE, ' ').replace(HONORIFIC, '');
+  text = cleanDates(text, datePhrases)
+    // "had, nonetheless, held" → "had held"; "was emphatic, however, giving" → "was emphatic, giving".
+    .replace(/(\S*),\s+(?:however|nonetheless|meanwhile|though|instead|too|also|then|in turn|for (?:its|his|her|their) part),(?=\s)/gi, (_, word: string) =>
+      /^(?:had|has|have|was|were|is|are|will|would|did|does|do)$/i.test(word) ? word : `${word},`,
+    )
+    .replace(APPOSITIVE, ' ')
+    .replace(HONORIFIC, '');
   for (let i = 0; i < 3; i++) {
     const before = text;
     text = text.replace(CONNECTIVE, '');

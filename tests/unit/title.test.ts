@@ -41,3 +41,36 @@ describe('makeTitle', () => {
     expect(shorten('word '.repeat(30)).endsWith('…')).toBe(true);
   });
 });
+
+describe('makeTitle on more of the articles’ phrasing', () => {
+  it('drops parenthetical adverbs without breaking the verb', () => {
+    expect(makeTitle('Peskov was emphatic on Thursday, however, giving a straight “no” when asked if Putin would be attending the talks.', ['Thursday'])).toBe(
+      'Peskov was emphatic, giving a straight “no” when asked if Putin would be attending…',
+    );
+    expect(
+      makeTitle('Despite Putin’s absence, the Kremlin said the president had, nonetheless, held a late night meeting with several top Russian officials.', [], ['Putin']),
+    ).toBe('The Kremlin said the president had held a late night meeting with several top…');
+  });
+
+  it('removes every date of the sentence and the words that only served it', () => {
+    expect(makeTitle('A meeting with Erdogan is believed to be scheduled for 11am UK time.', ['11am UK time'])).toBe('A meeting with Erdogan is believed to be scheduled');
+    expect(
+      makeTitle('Kyiv said from the morning of Wednesday to the morning of Thursday, Russian troops carried out 150 attacks on 41 settlements in the region.', [
+        'the morning of Wednesday',
+        'the morning of Thursday',
+      ]),
+    ).toBe('Kyiv: Russian troops carried out 150 attacks on 41 settlements in the region');
+  });
+
+  it('keeps a date used as an adjective', () => {
+    expect(makeTitle('Trump was asked about Putin’s absence during today’s peace talks in Qatar.', ['today’s'])).toBe(
+      'Trump was asked about Putin’s absence during today’s peace talks in Qatar',
+    );
+  });
+
+  it('drops an appositive naming the speaker’s role', () => {
+    expect(makeTitle('Estonia, an EU and NATO member that borders Russia, said Putin was delivering a “slap in the face” by sending a low-level team.', [], ['Putin'])).toBe(
+      'Estonia: Putin was delivering a “slap in the face” by sending a low-level team',
+    );
+  });
+});
