@@ -38,6 +38,16 @@ function load(part: Part, contentDir: string) {
         }
       } else {
         const { story, omitted, mentions } = build.timeline;
+        // The build report, in the terminal (and on /about/): every sentence accounted for.
+        const reasons = new Map<string, number>();
+        for (const o of omitted) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
+        const sentenceCount = build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0);
+        const cited = new Set(build.timeline.events.flatMap((e) => e.sources.map((src) => `${src.article}#${src.sentence}`))).size;
+        context.logger.info(
+          `${build.timeline.articles.length} articles, ${sentenceCount} sentences, ${Object.values(mentions).reduce((n, m) => n + m.length, 0)} time expressions → ` +
+            `${build.timeline.events.length} events citing ${cited} sentences; ${omitted.length} sentences left out:` +
+            [...reasons].map(([reason, count]) => `\n  ${count} × ${reason}`).join(''),
+        );
         context.store.set({
           id: 'story',
           data: {

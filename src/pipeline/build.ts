@@ -6,6 +6,7 @@ import { DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
 import { primeEntities, entitiesOf, type Entities } from './entities.ts';
 import { displayPath, duplicateProblems, loadStory, markdownFiles } from './files.ts';
+import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
 import { mentionsOf } from './mentions.ts';
 import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
@@ -33,6 +34,7 @@ export interface SiteBuild {
 /** What one article yields on its own, whatever the other articles say: cached between builds. */
 interface ArticleWork {
   article: Article;
+  links: InternalLink[];
   mentions: Array<[string, Mention[]]>;
   html: string;
   entities: Array<[string, Entities]>;
@@ -87,13 +89,14 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
       problems.push(...parsed.problems);
       if (!parsed.article || !parsed.segmented) continue;
       const mentions = mentionsOf(parsed.article);
+      const links = internalLinks(parsed.segmented, parsed.article.bodyLine);
       const html = renderSegmented(parsed.segmented);
       // People and places of the sentences that can become events (compromise is the slow part).
       const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
         c.sentence.text,
         entitiesOf(c.sentence.text),
       ]);
-      work = { article: parsed.article, mentions: [...mentions], html, entities };
+      work = { article: parsed.article, links, mentions: [...mentions], html, entities };
       cache?.set('article', cacheKey, work);
     } else {
       for (const [text, found] of work.entities) primeEntities(text, found);
@@ -116,6 +119,7 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
   });
   clock('timeline', started);
   for (const [stage, ms] of Object.entries(timings)) stats[`timeline.${stage}`] = ms;
+  problems.push(...brokenLinks(timeline, new Map(works.map((w) => [w.article.id, w.links]))));
 
   const renderStarted = performance.now();
   const citedBy = new Map<string, Map<string, Array<{ id: string; title: string }>>>();

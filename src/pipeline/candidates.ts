@@ -84,11 +84,11 @@ export function candidatesOf(article: Article, mentions: Map<string, Mention[]>,
   for (const sentence of article.sentences) {
     const own = mentions.get(sentence.id) ?? [];
     if (sentence.kind === 'caption') {
-      if (own.length > 0) omit(sentence, 'photo caption: not the article’s own sentence');
+      omit(sentence, 'photo caption: not the article’s own sentence');
       continue;
     }
     if (sentence.kind === 'heading') {
-      if (own.length > 0) omit(sentence, 'subheading: not a report of an event');
+      omit(sentence, 'subheading: not a report of an event');
       continue;
     }
     const lead = article.meta.kind !== 'live' && bodyIndex < LEAD_SENTENCES;
