@@ -20,14 +20,22 @@ function load(part: Part, contentDir: string) {
       const errors = build.problems.filter((p) => p.severity === 'error');
       for (const warning of build.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
-        const list = sortProblems(errors).map(formatProblem).join('\n');
+        const problems = sortProblems(errors).map(formatProblem);
         const error = new AstroError(
-          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n${list}`,
+          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n${problems.join('\n')}`,
           'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.',
         );
         // The editor needs the list above, not where in our code it was noticed.
         error.stack = '';
-        throw error;
+        if (!context.watcher) throw error;
+        // In `astro dev`: keep the last good pages, print the problems, and hand them to the
+        // layout, which raises them in the browser's error overlay until they are fixed.
+        if (part === 'story') {
+          const previous = context.store.get('story')?.data ?? {};
+          context.store.set({ id: 'story', data: { ...previous, problems } });
+          context.logger.error(error.message);
+        }
+        return;
       }
       context.store.clear();
       if (part === 'events') {
@@ -56,6 +64,7 @@ function load(part: Part, contentDir: string) {
             sentences: build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0),
             mentions: Object.values(mentions).reduce((n, m) => n + m.length, 0),
             omitted,
+            problems: [],
           },
         });
       }
@@ -63,13 +72,7 @@ function load(part: Part, contentDir: string) {
     run();
     context.watcher?.add(contentDir);
     context.watcher?.on('all', (_event, path) => {
-      if (resolve(path).startsWith(contentDir)) {
-        try {
-          run();
-        } catch (error) {
-          context.logger.error(error instanceof Error ? error.message : String(error));
-        }
-      }
+      if (resolve(path).startsWith(contentDir)) run();
     });
   };
 }
