@@ -28,7 +28,7 @@ const SYNONYMS: Record<string, string> = {
   declin: 'refuse', refuse: 'refuse', reject: 'refuse', spurne: 'refuse', snub: 'refuse', snubbe: 'refuse', skip: 'refuse',
   absenc: 'absent', absent: 'absent',
   named: 'announ', name: 'announ', releas: 'announ', reveal: 'announ', unveil: 'announ', announ: 'announ', confir: 'announ',
-  delega: 'delega', delegates: 'delega', list: 'delega',
+  list: 'delega',
 };
 
 export function terms(text: string): string[] {

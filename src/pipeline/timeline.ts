@@ -31,7 +31,7 @@ export function sourceUrl(article: string, sentence: string): string {
 
 /** The member whose sentence leads the event: dated by its own words, earliest in its article. */
 function leadOf(cluster: Cluster): EventCandidate {
-  const datingRank = { own: 0, speech: 1, context: 2 } as const;
+  const datingRank = { editor: 0, own: 0, speech: 1, context: 2 } as const;
   return [...cluster.members].sort(
     (a, b) =>
       datingRank[a.dating] - datingRank[b.dating] ||
