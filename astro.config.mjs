@@ -35,5 +35,7 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Articles are rendered by the pipeline, not Astro's Markdown; no Shiki (its inline styles would break the CSP).
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

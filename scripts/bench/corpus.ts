@@ -73,27 +73,68 @@ export interface CorpusOptions {
   weeks?: number;
 }
 
-/** Writes the corpus into `out/articles/` and returns the file count. */
-export function generateCorpus(options: CorpusOptions): number {
-  const templates = readTemplates(options.from);
-  if (templates.length === 0) throw new Error(`no usable articles in ${options.from.join(', ')}`);
-  const weeks = options.weeks ?? Math.max(4, Math.min(52, Math.ceil(options.articles / 100)));
-  const dir = join(options.out, 'articles');
-  rmSync(options.out, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(options.out, 'story.yaml'), 'title: "Benchmark story"\ndescription: "A generated archive for the benchmark."\n');
-  for (let i = 0; i < options.articles; i++) {
-    const template = templates[i % templates.length]!;
+export interface CorpusArticle {
+  /** File name inside `articles/`. */
+  name: string;
+  text: string;
+  title: string;
+  outlet: string;
+  published: string;
+  /** The template's publication date: `published` is a whole number of weeks before it. */
+  templatePublished: string;
+}
+
+/** Makes corpus articles one at a time: the i-th article is the same whatever N is. */
+export class CorpusMaker {
+  private readonly templates: Template[];
+  readonly weeks: number;
+  // Bodies differ only by template and shift: at most templates × weeks distinct ones.
+  private readonly bodies = new Map<string, string>();
+
+  constructor(from: string[], articles: number, weeks?: number) {
+    this.templates = readTemplates(from);
+    if (this.templates.length === 0) throw new Error(`no usable articles in ${from.join(', ')}`);
+    this.weeks = weeks ?? Math.max(4, Math.min(52, Math.ceil(articles / 100)));
+  }
+
+  article(i: number): CorpusArticle {
+    const t = i % this.templates.length;
+    const template = this.templates[t]!;
     // Deterministic spread over the weeks (a multiplicative hash, not Math.random).
-    const week = (i * 2654435761) % weeks;
+    const week = Number((BigInt(i) * 2654435761n) % BigInt(this.weeks));
     const shift = -7 * week;
     const published = format(addDays(parseISO(template.published), shift), 'yyyy-MM-dd');
     const outlet = OUTLETS[(i * 7) % OUTLETS.length]!;
     const title = `${String(template.meta.title ?? 'Untitled')} (${outlet}, #${i + 1})`;
     const meta: Record<string, unknown> = { ...template.meta, title, outlet, published };
     delete meta.url;
-    const body = shiftDates(template.body, template.published, shift);
-    writeFileSync(join(dir, `${published}-${slugify(outlet, 3)}-${String(i + 1).padStart(5, '0')}.md`), `---\n${stringify(meta, { lineWidth: 0 })}---\n${body}`);
+    const key = `${t}:${shift}`;
+    let body = this.bodies.get(key);
+    if (body === undefined) {
+      body = shiftDates(template.body, template.published, shift);
+      this.bodies.set(key, body);
+    }
+    return {
+      name: `${published}-${slugify(outlet, 3)}-${String(i + 1).padStart(5, '0')}.md`,
+      text: `---\n${stringify(meta, { lineWidth: 0 })}---\n${body}`,
+      title,
+      outlet,
+      published,
+      templatePublished: template.published,
+    };
+  }
+}
+
+/** Writes the corpus into `out/articles/` and returns the file count. */
+export function generateCorpus(options: CorpusOptions): number {
+  const maker = new CorpusMaker(options.from, options.articles, options.weeks);
+  const dir = join(options.out, 'articles');
+  rmSync(options.out, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(options.out, 'story.yaml'), 'title: "Benchmark story"\ndescription: "A generated archive for the benchmark."\n');
+  for (let i = 0; i < options.articles; i++) {
+    const article = maker.article(i);
+    writeFileSync(join(dir, article.name), article.text);
   }
   return options.articles;
 }

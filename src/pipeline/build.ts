@@ -32,12 +32,47 @@ export interface SiteBuild {
 }
 
 /** What one article yields on its own, whatever the other articles say: cached between builds. */
-interface ArticleWork {
+export interface ArticleWork {
   article: Article;
   links: InternalLink[];
   mentions: Array<[string, Mention[]]>;
   html: string;
   entities: Array<[string, Entities]>;
+}
+
+/**
+ * What one article yields on its own: from the disk cache when its text and the
+ * pipeline's code are unchanged, else computed and cached. Articles with
+ * problems are never cached ("published in the future" changes with the day).
+ */
+export function analyseFile(file: string, cache: DiskCache | undefined): { work?: ArticleWork; problems: Problem[] } {
+  const path = displayPath(file);
+  const source = readFileSync(file, 'utf8');
+  const cacheKey = hashOf(path, source);
+  const cached = cache?.get<ArticleWork>('article', cacheKey);
+  if (cached) {
+    for (const [text, found] of cached.entities) primeEntities(text, found);
+    return { work: cached, problems: [] };
+  }
+  const parsed = parseArticle(path, source);
+  if (!parsed.article || !parsed.segmented) return { problems: parsed.problems };
+  const mentions = mentionsOf(parsed.article);
+  const links = internalLinks(parsed.segmented, parsed.article.bodyLine);
+  const html = renderSegmented(parsed.segmented);
+  // People and places of the sentences that can become events (compromise is the slow part).
+  const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
+    c.sentence.text,
+    entitiesOf(c.sentence.text),
+  ]);
+  const work = { article: parsed.article, links, mentions: [...mentions], html, entities };
+  cache?.set('article', cacheKey, work);
+  return { work, problems: parsed.problems };
+}
+
+/** The disk cache a build uses: `TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`; none when given false. */
+export function cacheFor(option: string | false | undefined): DiskCache | undefined {
+  const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
+  return dir === false || dir === '' ? undefined : new DiskCache(dir);
 }
 
 export interface BuildOptions {
@@ -72,36 +107,15 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
 
   const stats: Record<string, number> = {};
   const clock = (stage: string, started: number) => (stats[stage] = (stats[stage] ?? 0) + performance.now() - started);
-  const cacheDir = options.cache ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
-  const cache = cacheDir === false || cacheDir === '' ? undefined : new DiskCache(cacheDir);
+  const cache = cacheFor(options.cache);
 
   const problems: Problem[] = [];
   const works: ArticleWork[] = [];
   for (const file of files) {
     const started = performance.now();
-    const path = displayPath(file);
-    const source = readFileSync(file, 'utf8');
-    const cacheKey = hashOf(path, source);
-    let work = cache?.get<ArticleWork>('article', cacheKey);
-    if (!work) {
-      // Articles with problems are never cached: "published in the future" changes with the day.
-      const parsed = parseArticle(path, source);
-      problems.push(...parsed.problems);
-      if (!parsed.article || !parsed.segmented) continue;
-      const mentions = mentionsOf(parsed.article);
-      const links = internalLinks(parsed.segmented, parsed.article.bodyLine);
-      const html = renderSegmented(parsed.segmented);
-      // People and places of the sentences that can become events (compromise is the slow part).
-      const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
-        c.sentence.text,
-        entitiesOf(c.sentence.text),
-      ]);
-      work = { article: parsed.article, links, mentions: [...mentions], html, entities };
-      cache?.set('article', cacheKey, work);
-    } else {
-      for (const [text, found] of work.entities) primeEntities(text, found);
-    }
-    works.push(work);
+    const result = analyseFile(file, cache);
+    problems.push(...result.problems);
+    if (result.work) works.push(result.work);
     clock('articles', started);
   }
   const articles = works.map((w) => w.article);

@@ -16,6 +16,8 @@ export interface StoryEntry extends Story {
   sentences: number;
   mentions: number;
   omitted: Omission[];
+  /** In `astro dev`: content problems (`file:line:column: message`) while the last good pages stay up. */
+  problems?: string[] | undefined;
 }
 
 /** Timeline order, as the pipeline sorts: first day, coarser first, clock time, importance, id. */

@@ -158,3 +158,5 @@ document.addEventListener('click', (event) => {
 
 const query = new URLSearchParams(location.search).get('q');
 if (query !== null || searchPage) openSearch(query);
+
+export {};

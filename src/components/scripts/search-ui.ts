@@ -106,12 +106,14 @@ function resultTemplate(result: ResultData): Element {
         'div',
         { class: 'pf-result-content' },
         h('p', { class: 'pf-result-title' }, h('a', { class: 'pf-result-link', href: landing(result) }, result.meta.title ?? result.url)),
-        h('p', { class: 'pf-result-meta' }, h('span', { class: 'pf-result-kind' }, kind), details),
+        h('p', { class: 'result-meta' }, h('span', { class: 'result-kind' }, kind), details),
         excerpt,
       ),
     ),
   );
 }
+
+const PLACEHOLDER = 'Search events and articles';
 
 const SORTS: Array<[string, string]> = [
   ['', 'Best match'],
@@ -126,10 +128,9 @@ function sortControl(): HTMLElement {
   return h('label', {}, 'Sort', select);
 }
 
-/** Input, filters and sort, summary, results: the parts both the dialog and the search page use. */
-function parts(): { input: HTMLElement; tools: HTMLElement; summary: HTMLElement; results: ResultsElement } {
-  const input = h('pagefind-input', { placeholder: 'Search events and articles' });
-  const tools = h(
+/** Filters by kind, outlet and person, and the sort order. */
+function searchTools(): HTMLElement {
+  return h(
     'div',
     { class: 'search-tools' },
     h('pagefind-filter-dropdown', { filter: 'kind', label: 'Kind' }),
@@ -137,10 +138,6 @@ function parts(): { input: HTMLElement; tools: HTMLElement; summary: HTMLElement
     h('pagefind-filter-dropdown', { filter: 'person', label: 'Person', sort: 'alphabetical' }),
     sortControl(),
   );
-  const summary = h('pagefind-summary');
-  const results = h('pagefind-results', { 'hide-sub-results': '' }) as ResultsElement;
-  results.resultTemplate = resultTemplate;
-  return { input, tools, summary, results };
 }
 
 function setParam(name: string, value: string | undefined): void {
@@ -156,8 +153,22 @@ function instance(): Instance {
   return components.getInstanceManager().getInstance('default');
 }
 
+/**
+ * Pagefind's filter dropdowns are buttons with role=combobox, which take no
+ * name from their text: give each its label (again whenever they re-render).
+ */
+function nameDropdowns(root: HTMLElement): void {
+  for (const dropdown of root.querySelectorAll('pagefind-filter-dropdown')) {
+    const trigger = dropdown.querySelector('button.pf-dropdown-trigger');
+    const label = dropdown.getAttribute('label');
+    if (trigger && label) trigger.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
+  }
+}
+
 /** Wires the shared behaviour once the components are in the page. */
 function wire(root: HTMLElement, search: Instance): void {
+  nameDropdowns(root);
+  new MutationObserver(() => nameDropdowns(root)).observe(root, { childList: true, subtree: true });
   const select = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
   const applySort = () => {
     const [key, direction] = select.value.split(':');
@@ -186,16 +197,18 @@ let modal: ModalElement | undefined;
 export async function openModal(query?: string | null): Promise<void> {
   await loadAssets();
   if (!modal) {
-    const { input, tools, summary, results } = parts();
-    modal = h(
-      'pagefind-modal',
-      {},
-      h('pagefind-modal-header', {}, input),
-      tools,
-      h('pagefind-modal-body', {}, summary, results),
-      h('pagefind-modal-footer', {}, h('pagefind-keyboard-hints')),
-    ) as ModalElement;
+    // Pagefind's modal builds its own header, body and footer; ours are added
+    // to that structure rather than passed in (moving connected components
+    // would set them up twice).
+    modal = h('pagefind-modal') as ModalElement;
     document.body.append(modal);
+    modal.querySelector('pagefind-modal-header')?.after(searchTools());
+    modal.querySelector('pagefind-input')?.setAttribute('placeholder', PLACEHOLDER);
+    const results = modal.querySelector<ResultsElement>('pagefind-results');
+    if (results) {
+      results.resultTemplate = resultTemplate;
+      results.setAttribute('hide-sub-results', '');
+    }
     const search = instance();
     wire(modal, search);
     // Closing the dialog ends the search: the URL no longer reopens it.
@@ -215,8 +228,9 @@ export async function mountInline(container: HTMLElement, query?: string | null)
   await loadAssets();
   const mount = container.querySelector<HTMLElement>('[data-search-mount]') ?? container;
   if (!inline) {
-    const { input, tools, summary, results } = parts();
-    inline = h('div', { class: 'search-inline' }, input, tools, summary, results);
+    const results = h('pagefind-results', { 'hide-sub-results': '' }) as ResultsElement;
+    results.resultTemplate = resultTemplate;
+    inline = h('div', { class: 'search-inline' }, h('pagefind-input', { placeholder: PLACEHOLDER }), searchTools(), h('pagefind-summary'), results);
     mount.append(inline);
     wire(inline, instance());
     if (query) instance().triggerSearch(query);

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /**
- * A tiny static server for the built site: `dist/` as a host would serve it
- * (directory index, trailing-slash redirect, the site's 404 page), on port 0.
- * It sends no CSP header: the policy under test is the page's own `<meta>`.
+ * A tiny static server for a built site: `dist/` as a host would serve it
+ * (directory index, trailing-slash redirect, the site's 404 page), on a free
+ * port of 127.0.0.1. Used by the browser tests and the benchmarks. It sends no
+ * CSP header: the policy under test is the page's own `<meta>`.
  */
 
 const TYPES: Record<string, string> = {
@@ -64,6 +65,23 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? fail(error) : done()));
+      }),
   };
 }
+
+/** Debian's Chromium, and the flags it needs on these machines (no sandbox, no network chatter). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

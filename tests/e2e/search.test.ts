@@ -1,0 +1,116 @@
+/**
+ * Search from the header, by keyboard alone: `/` or Ctrl+K opens it, typing
+ * finds events and articles, Enter opens the result. The query lives in `?q=`,
+ * so a search can be shared and reloaded; it works at 375 px.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchDialog } from './pages/SearchDialog.ts';
+import { TimelinePage } from './pages/TimelinePage.ts';
+import { publishedEvents, startHarness, type Harness } from './support/browser.ts';
+
+let harness: Harness;
+const decorative = publishedEvents().filter((e) => e.sources.some((s) => /decorative/i.test(s.text)));
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('search', () => {
+  it('loads nothing for search until the reader opens it', async () => {
+    const { page, close } = await harness.page();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await new TimelinePage(page).open();
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await close();
+  });
+
+  it('opens with /, finds “decorative”, and Enter opens the event', async () => {
+    expect(decorative.length).toBeGreaterThan(0);
+    const { page, problems, close } = await harness.page();
+    await new TimelinePage(page).open();
+    const search = new SearchDialog(page);
+    await search.openWithKey('/');
+    await search.type('decorative');
+    const titles = await search.resultTitles();
+    expect(titles.some((t) => decorative.some((e) => e.title === t))).toBe(true);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('decorative');
+    const first = (await search.resultLinks())[0]!;
+    await Promise.all([page.waitForURL(`**${first}`), page.keyboard.press('Enter')]);
+    expect(first).toMatch(/^\/(events|articles)\//);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lands article results on the matching sentence', async () => {
+    const { page, close } = await harness.page();
+    await new TimelinePage(page).open();
+    const search = new SearchDialog(page);
+    await search.openWithKey('Control+k');
+    await search.type('decorative');
+    const articleLinks = (await search.resultLinks()).filter((href) => href.startsWith('/articles/'));
+    expect(articleLinks.length).toBeGreaterThan(0);
+    for (const href of articleLinks) expect(href).toMatch(/#s-[0-9a-f]{8}$/);
+    await close();
+  });
+
+  it('reopens a shared search from ?q= and reaches results by arrow keys', async () => {
+    const { page, problems, close } = await harness.page();
+    await page.goto('/?q=decorative');
+    const search = new SearchDialog(page);
+    await search.results.first().locator('.pf-result-link').waitFor();
+    await expect(search.input.inputValue()).resolves.toBe('decorative');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toBe((await search.resultLinks())[0]);
+    await page.keyboard.press('Escape');
+    await expect(search.dialog.isVisible()).resolves.toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('q')).toBe(false);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('sorts by date and keeps the order in the URL', async () => {
+    const { page, close } = await harness.page();
+    await page.goto('/search/?q=putin&sort=date:asc');
+    const list = page.locator('.search-inline .pf-result-meta, .search-inline .result-meta');
+    await list.first().waitFor();
+    await expect(page.locator('[data-search-sort]').inputValue()).resolves.toBe('date:asc');
+    await page.locator('[data-search-sort]').selectOption('date:desc');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('date:desc');
+    await close();
+  });
+
+  it('filters results by kind', async () => {
+    const { page, close } = await harness.page();
+    await page.goto('/search/?q=decorative');
+    await page.locator('.search-inline .pf-result-link').first().waitFor();
+    await page.locator('pagefind-filter-dropdown[filter="kind"] button').first().click();
+    await page.getByRole('option', { name: /^article/i }).click();
+    await expect
+      .poll(async () => page.locator('.search-inline .result-kind').allTextContents())
+      .toSatisfy((kinds: string[]) => kinds.length > 0 && kinds.every((k) => k === 'Article'));
+    await close();
+  });
+
+  it('is usable at 375 px', async () => {
+    const { page, problems, close } = await harness.page({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await new TimelinePage(page).open();
+    await page.locator('header [data-search-open]').tap();
+    const search = new SearchDialog(page);
+    await search.input.waitFor();
+    await search.input.fill('decorative');
+    await search.results.first().locator('.pf-result-link').waitFor();
+    const box = await search.dialog.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    const input = await search.input.boundingBox();
+    expect(input!.width).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
