@@ -1,8 +1,5 @@
 import type { Nodes, Parent, Root, RootContent, PhrasingContent } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownToMdast } from 'satteri';
 import { splitSentences, type Span } from './sentences.ts';
 import type { BlockKind } from './types.ts';
 
@@ -29,7 +26,14 @@ export interface Segmented {
   blocks: TextBlock[];
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+/**
+ * Markdown to mdast with Sätteri, the parser Astro 7 ships: the same tree as
+ * remark-parse with remark-gfm and remark-directive, positions included (checked
+ * on the seed articles and a 500-article bench corpus), about 20 times faster.
+ */
+export function parseMarkdown(body: string): Root {
+  return markdownToMdast(body, { features: { gfm: true, directive: true, frontmatter: false } }) as Root;
+}
 
 /** Text of phrasing content, with a source-offset anchor at every text leaf. */
 function collectText(children: readonly Nodes[], out: { text: string; anchors: Array<[number, number]> }): void {
@@ -86,7 +90,7 @@ function restoreTextDirectives(node: Parent, source: string): void {
 
 /** Parses Markdown and lists its text blocks with their sentences. */
 export function segment(body: string): Segmented {
-  const tree = parser.parse(body) as Root;
+  const tree = parseMarkdown(body);
   restoreTextDirectives(tree, body);
   const blocks: TextBlock[] = [];
   let entry = 0;

@@ -55,10 +55,15 @@ const HOLIDAYS: { pattern: string; day: (y: number) => Day; needsPreposition?: b
 
 const PREPOSITIONS = new Set(['on', 'at', 'by', 'before', 'after', 'since', 'over', 'until', 'till', 'for', 'around', 'during', 'from', 'this', 'last', 'next']);
 
+/** Each holiday's expression, compiled once. */
+const COMPILED = HOLIDAYS.map((holiday) => ({
+  holiday,
+  re: new RegExp(`\\b(${holiday.pattern})(?:,?\\s+(\\d{4})(?!\\d))?(?![\\w'’])`, 'g'),
+}));
+
 export function holidays(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const holiday of HOLIDAYS) {
-    const re = new RegExp(`\\b(${holiday.pattern})(?:,?\\s+(\\d{4})(?!\\d))?(?![\\w'’])`, 'g');
+  for (const { holiday, re } of COMPILED) {
     each(re, text, (m) => {
       const start = m.index;
       const end = m.index + m[0].length;
