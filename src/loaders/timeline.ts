@@ -63,7 +63,11 @@ function load(part: Part, contentDir: string) {
             articles: build.timeline.articles.length,
             sentences: build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0),
             mentions: Object.values(mentions).reduce((n, m) => n + m.length, 0),
-            omitted,
+            // Counts only: each article's page lists its own left-out sentences with their reasons.
+            leftOut: {
+              total: omitted.length,
+              reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+            },
             problems: [],
           },
         });

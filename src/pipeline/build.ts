@@ -10,7 +10,7 @@ import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
 import { mentionsOf } from './mentions.ts';
 import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
-import type { Article, Mention, Problem, Timeline } from './types.ts';
+import type { Article, Mention, Omission, Problem, Timeline } from './types.ts';
 
 /** An article ready for its page: metadata, rendered body, and which events cite which sentences. */
 export interface RenderedArticle {
@@ -20,6 +20,8 @@ export interface RenderedArticle {
   html: string;
   /** Sentence id → events citing it. */
   cited: Record<string, Array<{ id: string; title: string }>>;
+  /** The article's sentences that are not on the timeline, each with the reason (the build report). */
+  omitted: Array<Omit<Omission, 'article'>>;
   sentences: number;
 }
 
@@ -147,6 +149,12 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
     }
   }
   const htmlById = new Map(works.map((w) => [w.article.id, w.html]));
+  const omittedBy = new Map<string, Array<Omit<Omission, 'article'>>>();
+  for (const { article, ...rest } of timeline.omitted) {
+    const list = omittedBy.get(article);
+    if (list) list.push(rest);
+    else omittedBy.set(article, [rest]);
+  }
   const rendered = timeline.articles.map((article) => {
     const cited = citedBy.get(article.id) ?? new Map();
     return {
@@ -155,6 +163,7 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
       meta: article.meta,
       html: citeSentences(htmlById.get(article.id)!, cited),
       cited: Object.fromEntries(cited),
+      omitted: omittedBy.get(article.id) ?? [],
       sentences: article.sentences.length,
     };
   });

@@ -3,6 +3,7 @@
  * content/articles, read as a careful editor would check them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/pipeline/build.ts';
 import { loadArticles } from '../../src/pipeline/files.ts';
 import { buildTimeline } from '../../src/pipeline/timeline.ts';
 import type { Timeline, TimelineEvent } from '../../src/pipeline/types.ts';
@@ -125,6 +126,16 @@ describe('the seed story', () => {
     const sentences = timeline.articles.reduce((n, a) => n + a.sentences.length, 0);
     expect(cited.size + omitted.size).toBe(sentences);
     for (const o of timeline.omitted) expect(o.reason.length).toBeGreaterThan(10);
+  });
+
+  it('gives each article page its own accounting: cited and left-out sentences add up to all of them', () => {
+    const { articles, problems } = buildSite('content', { cache: false });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(articles).toHaveLength(5);
+    for (const article of articles) {
+      expect(Object.keys(article.cited).length + article.omitted.length, article.id).toBe(article.sentences);
+      for (const o of article.omitted) expect(article.html).toContain(`id="${o.sentence}"`);
+    }
   });
 
   it('is deterministic', () => {

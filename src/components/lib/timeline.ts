@@ -2,7 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { RenderedArticle } from '../../pipeline/build.ts';
 import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
-import type { Omission, Story, TimelineEvent } from '../../pipeline/types.ts';
+import type { Story, TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
 
 /**
@@ -15,7 +15,8 @@ export interface StoryEntry extends Story {
   articles: number;
   sentences: number;
   mentions: number;
-  omitted: Omission[];
+  /** The build report's totals: sentences left out, by reason (each article page lists its own). */
+  leftOut: { total: number; reasons: Array<{ reason: string; count: number }> };
   /** In `astro dev`: content problems (`file:line:column: message`) while the last good pages stay up. */
   problems?: string[] | undefined;
 }
