@@ -38,4 +38,9 @@ export default defineConfig({
   // Articles are rendered by the pipeline, not Astro's Markdown; no Shiki (its inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // Rebuilds copy the previous output of every page whose `cacheKey` (a hash of
+  // what it renders from, see src/components/lib/page-key.ts) is unchanged.
+  experimental: { incrementalBuild: true },
+  // Astro's build caches, incremental pages included (tests and benchmarks move them).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });
