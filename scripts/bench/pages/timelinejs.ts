@@ -11,12 +11,12 @@
  * media, so no embeds load.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** The installed package's `dist/` folder. */
 export function timelineJsDist(root: string): string {
-  const require = createRequire(join(root, 'package.json'));
+  const require = createRequire(resolve(root, 'package.json'));
   const pkg = require.resolve('@knight-lab/timelinejs/package.json');
   const dist = join(dirname(pkg), 'dist');
   if (!existsSync(join(dist, 'js', 'timeline.js')) || !existsSync(join(dist, 'css', 'timeline.css'))) {
@@ -26,7 +26,7 @@ export function timelineJsDist(root: string): string {
 }
 
 export function timelineJsVersion(root: string): string {
-  const require = createRequire(join(root, 'package.json'));
+  const require = createRequire(resolve(root, 'package.json'));
   return (require('@knight-lab/timelinejs/package.json') as { version: string }).version;
 }
 
@@ -36,6 +36,11 @@ export const READY_MARK = 'timeline-ready';
 /** The options we pass to `new TL.Timeline()`: nothing that loads from elsewhere. */
 export const TIMELINE_OPTIONS = { font: null, script_path: '/js/', language: 'en', ga_measurement_id: null, ga_property_id: null, soundcite: false };
 
+/**
+ * The page a careful integrator would write: a `<main>` landmark around the
+ * container (TimelineJS makes the container itself a `region`) and an empty
+ * icon, so no favicon 404 lands in the console; everything else is TimelineJS's.
+ */
 export function timelineJsPage(title: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   return `<!doctype html>
@@ -45,11 +50,12 @@ export function timelineJsPage(title: string): string {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escape(title)} · TimelineJS</title>
     <meta name="description" content="${escape(title)}: the same events in TimelineJS 3, for comparison." />
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/css/timeline.css" />
-    <style>html, body { height: 100%; margin: 0; } #timeline { width: 100%; height: 100%; }</style>
+    <style>html, body, main { height: 100%; margin: 0; } #timeline { width: 100%; height: 100%; }</style>
   </head>
   <body>
-    <main id="timeline" aria-label="${escape(title)}"></main>
+    <main><div id="timeline"></div></main>
     <script src="/js/timeline.js" id="timeline-script-tag"></script>
     <script src="/start.js"></script>
   </body>
