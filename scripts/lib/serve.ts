@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 /**
  * A tiny static server for a built site: `dist/` as a host would serve it
@@ -29,7 +30,19 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string): Promise<StaticSite> {
+/** Types a host compresses; with `compress`, sent gzipped to clients that accept it. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt']);
+
+export interface ServeOptions {
+  /**
+   * gzip text responses when the request accepts it, as a production host
+   * does (off by default: tests see the files as built). The page benchmark
+   * turns it on for Lighthouse, whose simulated throttling counts bytes on the wire.
+   */
+  compress?: boolean;
+}
+
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticSite> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No built site in ${root}: run \`npm run build\` first`);
   const server: Server = createServer((request, response) => {
@@ -54,11 +67,14 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
     }
     const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(root, '404.html');
+    const gzip = options.compress === true && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(found ? 200 : 404, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     if (request.method === 'HEAD') response.end();
+    else if (gzip) createReadStream(file).pipe(createGzip({ level: 6 })).pipe(response);
     else createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
