@@ -4,6 +4,9 @@ import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { Omission, Story, TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
+import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT } from './pages.ts';
+
+export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
 
 /**
  * The site's view of the pipeline's collections: events in timeline order,
@@ -180,3 +183,21 @@ export const outletTints = once(async (): Promise<Map<string, string>> => {
   for (const event of await allEvents()) for (const s of event.sources) outlets.add(s.outlet);
   return new Map([...outlets].sort((a, b) => a.localeCompare(b)).map((name, i) => [name, `b${i % 6}`]));
 });
+
+/* Pages of the timeline: the home page, one page per month, background apart (the rules are in pages.ts). */
+
+export const months = once(async () => monthPages(await allEvents()));
+
+export const backgroundEvents = once(async () => (await allEvents()).filter((e) => e.background));
+
+/** Whether the timeline is too long for one page (then the home page shows the latest days and links the months). */
+export const isArchive = once(async () => (await allEvents()).length > WHOLE_TIMELINE_LIMIT);
+
+/** The rail of an archive's home page: the latest days with story events. */
+export const latestEvents = once(async () => latestDays(await allEvents()));
+
+/** Where an event sits on the timeline pages: its anchor on the home page, or on its month's (or the background) page. */
+export async function timelineHref(event: TimelineEvent): Promise<string> {
+  if (!(await isArchive())) return `/#${event.id}`;
+  return `${event.background ? BACKGROUND_HREF : monthHref(monthOf(event))}#${event.id}`;
+}
