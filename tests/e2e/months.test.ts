@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestDays, monthOf, WHOLE_TIMELINE_LIMIT } from '../../src/components/lib/pages.ts';
+import { slugify } from '../../src/pipeline/slug.ts';
 import type { TimelineEvent } from '../../src/pipeline/types.ts';
 import { EventPage } from './pages/EventPage.ts';
 import { MonthPage } from './pages/MonthPage.ts';
@@ -123,6 +124,30 @@ describe.runIf(archive)('an archive’s home page', () => {
     const itemList = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))![1]!);
     const shown = new Set([...latest, ...events.filter((e) => e.key).map((e) => e.id)]);
     expect(itemList.itemListElement).toHaveLength(pageOrder(events).filter((id) => shown.has(id)).length);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe.runIf(archive)('an archive’s filter pages', () => {
+  it('show the latest days of the filter’s events and a page per month listing exactly that month’s', async () => {
+    const { page, problems, close } = await harness.page({ javaScriptEnabled: false });
+    // The outlet cited by the most events.
+    const counts = new Map<string, number>();
+    for (const e of events) for (const o of new Set(e.sources.map((s) => s.outlet))) counts.set(o, (counts.get(o) ?? 0) + 1);
+    const [outlet] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    const slug = slugify(outlet, 12);
+    const citing = events.filter((e) => e.sources.some((s) => s.outlet === outlet));
+    const monthPage = new MonthPage(page);
+    await monthPage.goto(`/outlets/${slug}/`);
+    const latest = latestDays(citing as unknown as TimelineEvent[]).map((e) => e.id);
+    expect(await page.locator('main li.event').evaluateAll((els) => els.map((el) => el.id))).toEqual([...latest, ...citing.filter((e) => e.background).map((e) => e.id)]);
+    const outletMonths = [...new Set(citing.filter((e) => !e.background).map((e) => monthOf(e)))].sort();
+    expect(await monthPage.monthLinks()).toEqual(outletMonths.map((m) => `/outlets/${slug}/${m}/`));
+    const month = outletMonths[0]!;
+    await monthPage.goto(`/outlets/${slug}/${month}/`);
+    expect(await monthPage.eventIds()).toEqual(citing.filter((e) => !e.background && monthOf(e) === month).map((e) => e.id));
+    if (outletMonths.length > 1) await expect(monthPage.nextMonth.getAttribute('href')).resolves.toBe(`/outlets/${slug}/${outletMonths[1]}/`);
     expect(problems).toEqual([]);
     await close();
   });

@@ -41,15 +41,18 @@ export interface MonthPage {
   events: TimelineEvent[];
 }
 
-/** Every month with story events, oldest first, each with its events (events in timeline order). */
-export function monthPages(events: TimelineEvent[]): MonthPage[] {
+/**
+ * Every month with story events, oldest first, each with its events (events in
+ * timeline order); pages under `base` (the timeline's, or a filter page's).
+ */
+export function monthPages(events: TimelineEvent[], base = '/timeline/'): MonthPage[] {
   const pages = new Map<string, MonthPage>();
   for (const event of events) {
     if (event.background) continue;
     const month = monthOf(event);
     const page = pages.get(month);
     if (page) page.events.push(event);
-    else pages.set(month, { month, label: dateHeading(month, 'month'), href: monthHref(month), events: [event] });
+    else pages.set(month, { month, label: dateHeading(month, 'month'), href: `${base}${month}/`, events: [event] });
   }
   return [...pages.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
