@@ -80,6 +80,17 @@ export const eventsByArticle = once(async () => {
   return byArticle;
 });
 
+/** The sentences the build left out, by article, in the story's order. */
+export const omittedByArticle = once(async () => {
+  const byArticle = new Map<string, Omission[]>();
+  for (const omission of (await story()).omitted) {
+    const list = byArticle.get(omission.article);
+    if (list) list.push(omission);
+    else byArticle.set(omission.article, [omission]);
+  }
+  return byArticle;
+});
+
 export const story = once(async (): Promise<StoryEntry> => {
   const entry = await getEntry('story', 'story');
   if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
