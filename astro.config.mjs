@@ -1,7 +1,6 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 // The site's public address: one setting, used for canonical URLs, feeds and the sitemap.
 const site = process.env.SITE_URL ?? 'https://timeline.example.org';
@@ -9,11 +8,12 @@ const site = process.env.SITE_URL ?? 'https://timeline.example.org';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // One stylesheet file, cached once for every page: inlined, it would weigh on each of thousands of pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Search: `npm run build` runs Pagefind (scripts/pagefind.ts) after Astro has exited, so the two never hold memory at once.
   integrations: [
     // The search page only explains search and lists filters: not worth a search engine's visit.
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
-    pagefindIntegration(),
   ],
   // Strict CSP in a <meta> on every page: scripts and styles only from this
   // origin or by hash (Astro adds the hashes), nothing inline, nothing off-site.

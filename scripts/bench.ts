@@ -5,8 +5,10 @@
  * 1. writes the corpus to `.bench/corpus-N/` from `content/articles` and any
  *    `--from` folder (Markdown articles with our frontmatter, or MEANTIME
  *    `*.xml` / TimeML `*.tml` documents, converted first);
- * 2. builds the site cold (empty extraction, Astro and Vite caches) and
- *    measures wall time and peak memory of the whole process tree, and runs
+ * 2. builds the site cold (empty extraction, Astro and Vite caches) as
+ *    `npm run build` does (`astro build`, then Pagefind in its own process) and
+ *    measures wall time (both steps) and peak memory of the whole process tree
+ *    (the higher step), Pagefind also apart; and runs
  *    the pipeline in-process on the same corpus for time per stage;
  * 3. builds the baseline (plain Astro article pages, `scripts/bench/baseline`)
  *    on the same articles, cold too;
@@ -118,9 +120,13 @@ const PHASES: Array<[string, RegExp]> = [
   ['types, build info', /Synced content/],
   ['bundle (Vite)', /Building static entrypoints/],
   ['render pages', /generating static routes/],
-  ['build:done hooks (sitemap, Pagefind)', /\[build\] ✓ Completed in/],
+  ['build:done hooks (sitemap)', /\[build\] ✓ Completed in/],
   ['exit', /page\(s\) built in/],
 ];
+
+/** The phase `npm run build` adds after `astro build` has exited: `node scripts/pagefind.ts`. */
+const PAGEFIND_PHASE = 'Pagefind (own process, after Astro)';
+const PAGEFIND = join(ROOT, 'scripts', 'pagefind.ts');
 
 function phasesOf(measured: Measured): Phase[] {
   const starts: Array<{ name: string; at: number }> = [];
@@ -148,23 +154,44 @@ function countHtml(dir: string): number {
   return count;
 }
 
-async function astroBuild(label: string, args: string[], env: Record<string, string>, outDir: string, logFile: string): Promise<BuildFigures> {
-  step(`${label}: astro build ${args.join(' ')}`);
+/**
+ * What `npm run build` does, measured as a whole: `astro build`, then (for our
+ * site, `search`) Pagefind in its own process. Wall time is the sum of both;
+ * peak memory is the higher of the two, as they never run at once.
+ */
+async function astroBuild(label: string, args: string[], env: Record<string, string>, outDir: string, logFile: string, search = false): Promise<BuildFigures> {
+  step(`${label}: astro build ${args.join(' ')}${search ? ' && node scripts/pagefind.ts' : ''}`);
   const measured = await run(process.execPath, [ASTRO, 'build', ...args, '--outDir', outDir], { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  writeFileSync(logFile, measured.output);
-  if (measured.code !== 0) {
-    console.error(measured.output.split('\n').slice(-40).join('\n'));
-    throw new Error(`${label} failed (exit ${measured.code}); log in ${logFile}`);
+  let output = measured.output;
+  const fail = (code: number | null) => {
+    writeFileSync(logFile, output);
+    console.error(output.split('\n').slice(-40).join('\n'));
+    throw new Error(`${label} failed (exit ${code}); log in ${logFile}`);
+  };
+  if (measured.code !== 0) fail(measured.code);
+  const phases = phasesOf(measured);
+  let ms = measured.ms;
+  let peakRss = measured.peakRss;
+  let peakProcesses = measured.peakProcesses;
+  if (search) {
+    const indexed = await run(process.execPath, [PAGEFIND, outDir], { cwd: ROOT, env });
+    output += indexed.output;
+    if (indexed.code !== 0) fail(indexed.code);
+    phases.push({ name: PAGEFIND_PHASE, ms: indexed.ms, peakRss: indexed.peakRss });
+    ms += indexed.ms;
+    peakRss = Math.max(peakRss, indexed.peakRss);
+    peakProcesses = Math.max(peakProcesses, indexed.peakProcesses);
   }
-  const pages = Number(/(\d+) page\(s\) built/.exec(measured.output)?.[1] ?? NaN);
-  const pagefind = /Indexed \d+ pages in (\d+) ms/.exec(measured.output);
+  writeFileSync(logFile, output);
+  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
+  const pagefind = /Indexed \d+ pages in (\d+) ms/.exec(output);
   return {
-    ms: measured.ms,
-    peakRss: measured.peakRss,
-    peakProcesses: measured.peakProcesses,
+    ms,
+    peakRss,
+    peakProcesses,
     pages,
     htmlFiles: countHtml(outDir),
-    phases: phasesOf(measured),
+    phases,
     ...(pagefind ? { pagefindMs: Number(pagefind[1]) } : {}),
     log: logFile,
   };
@@ -348,6 +375,7 @@ function report(results: Results): string {
         `    settings: <pagefind-input> debounce ${search.ui.debounceMs ?? '?'} ms (waited after the last keystroke), <pagefind-results> max-results ${search.ui.maxResults === 0 ? '0 (a placeholder for every hit)' : (search.ui.maxResults ?? '?')}; results rendered per query: median ${median(hits)}`,
       );
     }
+    if (search.ui?.link) out.push(`    to the first result's title (its data loaded, not Pagefind's placeholder): median ${millis(search.ui.link.medianMs)}, p95 ${millis(search.ui.link.p95Ms)}`);
     out.push(`    engine alone (Pagefind JS API): median ${millis(search.api.medianMs)}, p95 ${millis(search.api.p95Ms)}, first ${millis(search.api.firstMs)}`);
     if (search.noResults.length > 0) out.push(`    no results for: ${search.noResults.join(', ')}`);
     if (search.note) out.push(`    note: ${search.note}`);
@@ -413,7 +441,7 @@ async function main(): Promise<void> {
     // 2. Our site, cold: every cache empty.
     rmSync(caches, { recursive: true, force: true });
     rmSync(dist, { recursive: true, force: true });
-    const cold = await astroBuild('our site, cold', [...ourArgs, '--force'], ourEnv, dist, join(logs, `cold-${n}.log`));
+    const cold = await astroBuild('our site, cold', [...ourArgs, '--force'], ourEnv, dist, join(logs, `cold-${n}.log`), true);
     step(`cold build ${seconds(cold.ms)}, peak ${megabytes(cold.peakRss)}; pipeline stages in-process (own empty cache)`);
     const stageCache = join(caches, 'stages');
     const coldStages = await stages(corpus, stageCache);
@@ -450,7 +478,7 @@ async function main(): Promise<void> {
     const file = join(corpus, 'articles', added.name);
     writeFileSync(file, added.text);
     try {
-      const rebuild = await astroBuild('our site, rebuild (+1 article)', ourArgs, ourEnv, dist, join(logs, `rebuild-${n}.log`));
+      const rebuild = await astroBuild('our site, rebuild (+1 article)', ourArgs, ourEnv, dist, join(logs, `rebuild-${n}.log`), true);
       step(`rebuild ${seconds(rebuild.ms)}; pipeline stages in-process (warm cache)`);
       const warmStages = await stages(corpus, join(caches, 'stages'));
       results.rebuild = { ...rebuild, coldRatio: rebuild.ms / results.cold.ms, added: added.name, addedIndex: index, stages: warmStages };

@@ -17,6 +17,8 @@ export interface QueryTiming {
   query: string;
   ms: number;
   results: number;
+  /** UI only: to the frame after the first result's title link (its data loaded, not a placeholder) is in the dialog. */
+  linkMs?: number;
 }
 
 export interface SearchFigures {
@@ -30,7 +32,7 @@ export interface SearchFigures {
   firstMs: number;
   /** Pagefind's JS API in the page: search() + the first result's data(). */
   api: { medianMs: number; p95Ms: number; firstMs: number; timings: QueryTiming[] };
-  ui?: { timings: QueryTiming[]; debounceMs: number | null; maxResults: number | null };
+  ui?: { timings: QueryTiming[]; debounceMs: number | null; maxResults: number | null; link?: { medianMs: number; p95Ms: number } };
   noResults: string[];
   note?: string;
 }
@@ -73,7 +75,7 @@ async function timeApi(page: Page, queries: string[]): Promise<QueryTiming[]> {
 }
 
 /** Types each query into the open dialog and times it to the first result on screen. */
-async function timeUi(page: Page, queries: string[]): Promise<{ timings: QueryTiming[]; debounceMs: number | null; maxResults: number | null }> {
+async function timeUi(page: Page, queries: string[]): Promise<NonNullable<SearchFigures['ui']>> {
   await page.keyboard.press('/');
   const input = page.locator('pagefind-modal input.pf-input, .search-inline input.pf-input').first();
   await input.waitFor({ state: 'visible', timeout: 30_000 });
@@ -94,33 +96,45 @@ async function timeUi(page: Page, queries: string[]): Promise<{ timings: QueryTi
     await page.waitForFunction(() => !document.querySelector('pagefind-results .pf-result'), undefined, { timeout: 10_000 });
     const armed = page.evaluate(
       () =>
-        new Promise<{ ms: number; results: number }>((resolve) => {
+        new Promise<{ ms: number; results: number; linkMs: number }>((resolve) => {
           const box = document.querySelector<HTMLInputElement>('pagefind-modal input.pf-input, .search-inline input.pf-input')!;
           let started = 0;
           let timeout = 0;
+          let first: { ms: number; results: number } | undefined;
           const observer = new MutationObserver(() => {
-            if (!started || !document.querySelector('pagefind-results .pf-result')) return;
+            if (!started) return;
+            // "Shown": the frame after the result element is in the document (Pagefind's placeholder counts)…
+            if (!first && document.querySelector('pagefind-results .pf-result')) {
+              first = { ms: NaN, results: 0 };
+              requestAnimationFrame(() => {
+                first = { ms: performance.now() - started, results: document.querySelectorAll('pagefind-results .pf-result').length };
+              });
+            }
+            // …and, also recorded, the frame after the first result's title link is (its data loaded).
+            if (!document.querySelector('pagefind-results .pf-result-link')) return;
             observer.disconnect();
             clearTimeout(timeout);
-            // "Shown": the frame after the result element is in the document.
-            requestAnimationFrame(() =>
-              resolve({ ms: performance.now() - started, results: document.querySelectorAll('pagefind-results .pf-result').length }),
-            );
+            requestAnimationFrame(() => {
+              const linkMs = performance.now() - started;
+              const settle = () => (first && Number.isFinite(first.ms) ? resolve({ ...first, linkMs }) : requestAnimationFrame(settle));
+              settle();
+            });
           });
           box.addEventListener('input', () => (started = performance.now()), { once: true, capture: true });
           observer.observe(document.body, { childList: true, subtree: true });
           timeout = window.setTimeout(() => {
             observer.disconnect();
-            resolve({ ms: NaN, results: 0 });
+            resolve({ ms: first?.ms ?? NaN, results: first?.results ?? 0, linkMs: NaN });
           }, 10_000);
         }),
     );
     // One input event with the whole query: what the box sees when typing stops.
     await input.fill(query);
-    const { ms, results } = await armed;
-    timings.push({ query, ms, results });
+    const { ms, results, linkMs } = await armed;
+    timings.push({ query, ms, results, linkMs });
   }
-  return { timings, debounceMs, maxResults };
+  const links = timings.map((t) => t.linkMs ?? NaN).filter(Number.isFinite);
+  return { timings, debounceMs, maxResults, link: { medianMs: median(links), p95Ms: percentile(links, 95) } };
 }
 
 export async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
@@ -144,7 +158,7 @@ export async function measureSearch(dist: string, queries: string[]): Promise<Se
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     const hasUi = (await page.locator('[data-search-open]').count()) > 0;
-    let ui: { timings: QueryTiming[]; debounceMs: number | null; maxResults: number | null } | undefined;
+    let ui: SearchFigures['ui'];
     let note: string | undefined;
     if (hasUi) {
       try {

@@ -5,9 +5,9 @@ import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../com
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-export const GET: APIRoute = ({ site }) => {
+export const GET: APIRoute = async ({ site }) => {
   const base = origin(site);
-  const { story, events } = timeline();
+  const { story, events } = await timeline();
   const items = newestFirst(events);
   // The feed changes when the articles do: its date is the newest article's.
   const updated = story.end ? new Date(`${story.end}T00:00:00Z`).toISOString() : new Date(0).toISOString();

@@ -3,8 +3,8 @@ import type { APIRoute } from 'astro';
 import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
 
 /** RSS 2.0 feed of the timeline's events, newest first. */
-export const GET: APIRoute = ({ site }) => {
-  const { story, events } = timeline();
+export const GET: APIRoute = async ({ site }) => {
+  const { story, events } = await timeline();
   return rss({
     title: story.title,
     description: story.description || `Events of ${story.title}, with their sources`,

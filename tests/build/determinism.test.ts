@@ -1,6 +1,7 @@
 /**
- * Same input, same output: two builds of the same content, the first from a
- * cold extraction cache and the second from a warm one, give byte-identical dist/.
+ * Same input, same output: two builds of the same content (`astro build`,
+ * then the Pagefind index), the first from a cold extraction cache and the
+ * second from a warm one, give byte-identical dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,6 +29,9 @@ it('builds byte-identical sites twice in a row', () => {
     const out = mkdtempSync(join(tmpdir(), 'timeline-dist-'));
     const result = spawnSync('npx', ['astro', 'build', '--outDir', out], { env: { ...process.env, TIMELINE_CACHE: cache }, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
+    // As `npm run build`: the search index too.
+    const indexed = spawnSync(process.execPath, ['scripts/pagefind.ts', out], { encoding: 'utf8' });
+    expect(indexed.status, indexed.stderr).toBe(0);
     return digest(out);
   });
   expect(outputs[0]!.size).toBeGreaterThan(100);

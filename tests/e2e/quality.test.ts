@@ -15,6 +15,7 @@ const events = publishedEvents();
 const event = events.find((e) => e.sources.length > 1) ?? events[0]!;
 const article = event.sources[0]!.article;
 const person = readdirSync(join(DIST, 'people'), { withFileTypes: true }).find((d) => d.isDirectory())!.name;
+const month = readdirSync(join(DIST, 'timeline'), { withFileTypes: true }).find((d) => d.isDirectory() && /^\d{4}-\d{2}$/.test(d.name))!.name;
 
 const PAGES: Record<string, string> = {
   timeline: '/',
@@ -28,6 +29,8 @@ const PAGES: Record<string, string> = {
   'filter page': `/people/${person}/`,
   'filter index': '/places/',
   'filtered timeline': `/?person=${person}`,
+  month: `/timeline/${month}/`,
+  background: '/timeline/background/',
   'not found': '/no-such-page/',
 };
 
@@ -75,6 +78,8 @@ describe('accessibility (axe-core)', () => {
     about: PAGES.about!,
     'search page': PAGES['search with a query']!,
     'filter page': PAGES['filter page']!,
+    month: PAGES.month!,
+    background: PAGES.background!,
     articles: PAGES.articles!,
     'not found': PAGES['not found']!,
   };

@@ -1,12 +1,22 @@
-import { resolve } from 'node:path';
-import { buildSite } from '../../pipeline/build.ts';
 import { spanOf } from '../../pipeline/dates.ts';
-import type { Timeline, TimelineEvent } from '../../pipeline/types.ts';
+import type { Story, Timeline, TimelineEvent } from '../../pipeline/types.ts';
 import { dateLabel, parseClock } from './format.ts';
+import { allEvents, story as storyEntry } from './timeline.ts';
 
-/** The pipeline's timeline for the data endpoints (memoised: the content loaders already ran it). */
-export function timeline(): Timeline {
-  return buildSite(resolve(process.env.TIMELINE_CONTENT ?? 'content')).timeline;
+/**
+ * The timeline for the data endpoints and feeds: the story and its events in
+ * timeline order, read from the content collections the loaders filled (the
+ * page bundle must not run the pipeline a second time).
+ */
+export async function timeline(): Promise<Pick<Timeline, 'story' | 'events'>> {
+  const { title, description, start, end } = await storyEntry();
+  const story: Story = { title, description, start, end };
+  return { story, events: await allEvents() };
+}
+
+/** The same, typed for the export functions, which read only `story` and `events`. */
+export async function exportable(): Promise<Timeline> {
+  return (await timeline()) as Timeline;
 }
 
 /** The site's address without a trailing slash, to put before root-relative paths. */

@@ -4,6 +4,9 @@ import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { Story, TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
+import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT } from './pages.ts';
+
+export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
 
 /**
  * The site's view of the pipeline's collections: events in timeline order,
@@ -34,28 +37,55 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
-let eventsMemo: TimelineEvent[] | undefined;
-
-export async function allEvents(): Promise<TimelineEvent[]> {
-  if (!eventsMemo) {
-    const entries = await getCollection('events');
-    eventsMemo = entries.map((entry) => entry.data as TimelineEvent).sort(compareEvents);
-  }
-  return eventsMemo;
+/**
+ * Collection-wide work happens once per build (module scope), not once per
+ * page: at thousands of pages, a per-page getCollection, sort or scan is what
+ * made rendering slow. In `astro dev` content changes under a running server,
+ * so there every call computes afresh.
+ */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let memo: Promise<T> | undefined;
+  return () => {
+    if (import.meta.env.DEV) return compute();
+    memo ??= compute();
+    return memo;
+  };
 }
 
-export async function allArticles(): Promise<RenderedArticle[]> {
+export const allEvents = once(async (): Promise<TimelineEvent[]> => {
+  const entries = await getCollection('events');
+  return entries.map((entry) => entry.data as TimelineEvent).sort(compareEvents);
+});
+
+/** Articles newest first. */
+export const allArticles = once(async (): Promise<RenderedArticle[]> => {
   const entries = await getCollection('articles');
   return entries
     .map((entry) => entry.data as RenderedArticle)
     .sort((a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id));
-}
+});
 
-export async function story(): Promise<StoryEntry> {
+/** Articles by id. */
+export const articlesById = once(async () => new Map((await allArticles()).map((a) => [a.id, a])));
+
+/** The events that cite each article, in timeline order. */
+export const eventsByArticle = once(async () => {
+  const byArticle = new Map<string, TimelineEvent[]>();
+  for (const event of await allEvents()) {
+    for (const article of new Set(event.sources.map((s) => s.article))) {
+      const list = byArticle.get(article);
+      if (list) list.push(event);
+      else byArticle.set(article, [event]);
+    }
+  }
+  return byArticle;
+});
+
+export const story = once(async (): Promise<StoryEntry> => {
   const entry = await getEntry('story', 'story');
   if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
   return entry.data as StoryEntry;
-}
+});
 
 /** Events filed under one date heading (a day, a week, a month or a year). */
 export interface DateGroup {
@@ -113,38 +143,62 @@ export function namesOf(event: TimelineEvent, kind: FacetKind): string[] {
   return [...new Set(event.sources.map((s) => s.outlet))];
 }
 
-/** Every person, place or outlet named by an event, most events first, with its events in timeline order. */
-export async function facets(kind: FacetKind): Promise<Facet[]> {
+async function computeFacets(kind: FacetKind): Promise<Facet[]> {
   const bySlug = new Map<string, Facet>();
   for (const event of await allEvents()) {
     for (const name of namesOf(event, kind)) {
       const slug = facetSlug(name);
       const facet = bySlug.get(slug) ?? { kind, slug, name, events: [] };
-      if (!facet.events.includes(event)) facet.events.push(event);
+      // Events come in order, once each: the last one added is the only possible duplicate.
+      if (facet.events[facet.events.length - 1] !== event) facet.events.push(event);
       bySlug.set(slug, facet);
     }
   }
   return [...bySlug.values()].sort((a, b) => b.events.length - a.events.length || a.name.localeCompare(b.name));
 }
 
+const facetsOf: Record<FacetKind, () => Promise<Facet[]>> = {
+  people: once(() => computeFacets('people')),
+  places: once(() => computeFacets('places')),
+  outlets: once(() => computeFacets('outlets')),
+};
+
+/** Every person, place or outlet named by an event, most events first, with its events in timeline order. */
+export const facets = (kind: FacetKind): Promise<Facet[]> => facetsOf[kind]();
+
 export const facetUrl = (kind: FacetKind, name: string) => `/${kind}/${facetSlug(name)}/`;
+
+const positions = once(async () => new Map((await allEvents()).map((e, i) => [e.id, i])));
 
 /** The event before and after, in timeline order (background events included, where they fall). */
 export async function neighbours(id: string): Promise<{ previous?: TimelineEvent | undefined; next?: TimelineEvent | undefined }> {
   const events = await allEvents();
-  const i = events.findIndex((e) => e.id === id);
+  const i = (await positions()).get(id) ?? -1;
   return { previous: i > 0 ? events[i - 1] : undefined, next: i >= 0 ? events[i + 1] : undefined };
 }
 
-let paletteMemo: Map<string, string> | undefined;
-
 /** Each outlet's badge tint (`b0`…`b5`), assigned in alphabetical order so it is the same on every page. */
-export async function outletTints(): Promise<Map<string, string>> {
-  if (!paletteMemo) {
-    const outlets = new Set<string>();
-    for (const article of await allArticles()) outlets.add(article.meta.outlet);
-    for (const event of await allEvents()) for (const s of event.sources) outlets.add(s.outlet);
-    paletteMemo = new Map([...outlets].sort((a, b) => a.localeCompare(b)).map((name, i) => [name, `b${i % 6}`]));
-  }
-  return paletteMemo;
+export const outletTints = once(async (): Promise<Map<string, string>> => {
+  const outlets = new Set<string>();
+  for (const article of await allArticles()) outlets.add(article.meta.outlet);
+  for (const event of await allEvents()) for (const s of event.sources) outlets.add(s.outlet);
+  return new Map([...outlets].sort((a, b) => a.localeCompare(b)).map((name, i) => [name, `b${i % 6}`]));
+});
+
+/* Pages of the timeline: the home page, one page per month, background apart (the rules are in pages.ts). */
+
+export const months = once(async () => monthPages(await allEvents()));
+
+export const backgroundEvents = once(async () => (await allEvents()).filter((e) => e.background));
+
+/** Whether the timeline is too long for one page (then the home page shows the latest days and links the months). */
+export const isArchive = once(async () => (await allEvents()).length > WHOLE_TIMELINE_LIMIT);
+
+/** The rail of an archive's home page: the latest days with story events. */
+export const latestEvents = once(async () => latestDays(await allEvents()));
+
+/** Where an event sits on the timeline pages: its anchor on the home page, or on its month's (or the background) page. */
+export async function timelineHref(event: TimelineEvent): Promise<string> {
+  if (!(await isArchive())) return `/#${event.id}`;
+  return `${event.background ? BACKGROUND_HREF : monthHref(monthOf(event))}#${event.id}`;
 }

@@ -27,7 +27,13 @@ interface Instance {
   searchTerm: string;
   searchSort: Record<string, string>;
   triggerSearch(term: string): void;
-  on(event: 'search' | 'results', callback: (...args: unknown[]) => void): void;
+  /** Loads Pagefind's engine, WebAssembly and index metadata ahead of the first query. */
+  triggerLoad(): Promise<void>;
+  on(event: 'search' | 'results' | 'loading', callback: (...args: unknown[]) => void): void;
+}
+
+interface InputElement extends PagefindElement {
+  debounce: number;
 }
 
 interface PagefindElement extends HTMLElement {
@@ -42,7 +48,24 @@ interface ModalElement extends PagefindElement {
 
 interface ResultsElement extends PagefindElement {
   resultTemplate: ((result: ResultData) => Element) | null;
+  maxResults: number;
 }
+
+/**
+ * How long the input waits after a keystroke before searching. Pagefind's
+ * default (300 ms in the dialog) was most of the time to the first result;
+ * its engine answers in tens of milliseconds, and a search overtaken by the
+ * next keystroke is dropped, so a short wait costs little while typing.
+ * (Pagefind reads 0 as "unset": 1 is the least.) Measured with
+ * `npm run bench`: see the commit that set it.
+ */
+const DEBOUNCE_MS = 1;
+/**
+ * Results rendered at first. Pagefind renders a placeholder for every hit
+ * (hundreds, in an archive) and loads each one's data as it scrolls into
+ * view; a short list shows sooner. "More results" adds as many again.
+ */
+const PAGE_SIZE = 20;
 
 declare global {
   interface Window {
@@ -192,6 +215,63 @@ function wire(root: HTMLElement, search: Instance): void {
   });
 }
 
+/** Our settings on Pagefind's input and results elements (attribute and property, whichever it reads). */
+function tune(root: HTMLElement): void {
+  for (const input of root.querySelectorAll<InputElement>('pagefind-input')) {
+    input.setAttribute('debounce', String(DEBOUNCE_MS));
+    input.debounce = DEBOUNCE_MS;
+  }
+  for (const results of root.querySelectorAll<ResultsElement>('pagefind-results')) {
+    results.resultTemplate = resultTemplate;
+    results.setAttribute('hide-sub-results', '');
+    results.setAttribute('max-results', String(PAGE_SIZE));
+    results.maxResults = PAGE_SIZE;
+  }
+}
+
+/**
+ * Below the results: how many there are, and a button that shows more (the
+ * same search again with a longer list; Pagefind keeps what it loaded).
+ */
+function moreResults(root: HTMLElement, search: Instance): void {
+  const results = root.querySelector<ResultsElement>('pagefind-results');
+  if (!results) return;
+  const button = h('button', { type: 'button', class: 'search-more-button' }, 'More results') as HTMLButtonElement;
+  const status = h('span', {});
+  const bar = h('p', { class: 'search-more', hidden: '' }, status, button);
+  results.after(bar);
+  // After "More results": the first newly shown result, to scroll to and focus once it has loaded.
+  let pending: number | undefined;
+  search.on('loading', () => (bar.hidden = true));
+  search.on('results', (found) => {
+    const total = (found as { results?: unknown[] } | undefined)?.results?.length ?? 0;
+    const shown = Math.min(total, results.maxResults || total);
+    bar.hidden = !search.searchTerm || total <= shown;
+    status.textContent = `Showing ${shown} of ${total} results. `;
+    if (pending === undefined) return;
+    const index = pending;
+    pending = undefined;
+    let frames = 0;
+    const focusNew = () => {
+      const item = results.querySelector<HTMLElement>(`[data-pf-result-index="${index}"]`);
+      const link = item?.querySelector<HTMLAnchorElement>('.pf-result-link');
+      if (link) link.focus();
+      else if (item && frames++ < 120) {
+        // In view, Pagefind loads its data.
+        if (frames === 1) item.scrollIntoView({ block: 'nearest' });
+        requestAnimationFrame(focusNew);
+      }
+    };
+    requestAnimationFrame(focusNew);
+  });
+  button.addEventListener('click', () => {
+    pending = results.maxResults;
+    results.maxResults += PAGE_SIZE;
+    results.setAttribute('max-results', String(results.maxResults));
+    search.triggerSearch(search.searchTerm);
+  });
+}
+
 let modal: ModalElement | undefined;
 
 export async function openModal(query?: string | null): Promise<void> {
@@ -204,19 +284,18 @@ export async function openModal(query?: string | null): Promise<void> {
     document.body.append(modal);
     modal.querySelector('pagefind-modal-header')?.after(searchTools());
     modal.querySelector('pagefind-input')?.setAttribute('placeholder', PLACEHOLDER);
-    const results = modal.querySelector<ResultsElement>('pagefind-results');
-    if (results) {
-      results.resultTemplate = resultTemplate;
-      results.setAttribute('hide-sub-results', '');
-    }
+    tune(modal);
     const search = instance();
     wire(modal, search);
+    moreResults(modal, search);
     // Closing the dialog ends the search: the URL no longer reopens it.
     modal.querySelector('dialog')?.addEventListener('close', () => {
       setParam('q', undefined);
       setParam('sort', undefined);
     });
   }
+  // Fetch the engine and index metadata now, while the reader starts typing.
+  void instance().triggerLoad();
   if (query) instance().triggerSearch(query);
   modal.open();
   if (query) setParam('q', query);
@@ -228,12 +307,17 @@ export async function mountInline(container: HTMLElement, query?: string | null)
   await loadAssets();
   const mount = container.querySelector<HTMLElement>('[data-search-mount]') ?? container;
   if (!inline) {
-    const results = h('pagefind-results', { 'hide-sub-results': '' }) as ResultsElement;
+    const results = h('pagefind-results', { 'hide-sub-results': '', 'max-results': String(PAGE_SIZE) }) as ResultsElement;
     results.resultTemplate = resultTemplate;
-    inline = h('div', { class: 'search-inline' }, h('pagefind-input', { placeholder: PLACEHOLDER }), searchTools(), h('pagefind-summary'), results);
+    const input = h('pagefind-input', { placeholder: PLACEHOLDER, debounce: String(DEBOUNCE_MS) });
+    inline = h('div', { class: 'search-inline' }, input, searchTools(), h('pagefind-summary'), results);
     mount.append(inline);
-    wire(inline, instance());
-    if (query) instance().triggerSearch(query);
+    tune(inline);
+    const search = instance();
+    wire(inline, search);
+    moreResults(inline, search);
+    void search.triggerLoad();
+    if (query) search.triggerSearch(query);
   }
   inline.querySelector<HTMLInputElement>('input.pf-input')?.focus();
 }
