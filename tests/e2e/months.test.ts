@@ -112,8 +112,16 @@ describe('timeline by month', () => {
   });
 });
 
-describe.runIf(archive)('an archive’s home page', () => {
-  it('shows the key events and the latest days only, and its filter chips open filter pages', async () => {
+describe('the home page, story or archive', () => {
+  if (!archive) it('of a story shows every event (tests/build/archive.test.ts runs this file on an archive)', async () => {
+    const { page, problems, close } = await harness.page();
+    const home = await new TimelinePage(page).open();
+    expect(new Set(await home.eventIds())).toEqual(new Set(events.map((e) => e.id)));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  if (archive) it('of an archive shows the key events and the latest days only, and its filter chips open filter pages', async () => {
     const { page, problems, close } = await harness.page();
     const home = await new TimelinePage(page).open();
     const latest = latestDays(events as unknown as TimelineEvent[]).map((e) => e.id);
@@ -129,8 +137,20 @@ describe.runIf(archive)('an archive’s home page', () => {
   });
 });
 
-describe.runIf(archive)('an archive’s filter pages', () => {
-  it('show the latest days of the filter’s events and a page per month listing exactly that month’s', async () => {
+describe('filter pages, story or archive', () => {
+  if (!archive) it('of a story list all of the filter’s events on one page', async () => {
+    const { page, problems, close } = await harness.page({ javaScriptEnabled: false });
+    const outlet = events[0]!.sources[0]!.outlet;
+    const slug = slugify(outlet, 12);
+    const citing = events.filter((e) => e.sources.some((s) => s.outlet === outlet));
+    const monthPage = new MonthPage(page);
+    await monthPage.goto(`/outlets/${slug}/`);
+    expect(new Set(await page.locator('main li.event').evaluateAll((els) => els.map((el) => el.id)))).toEqual(new Set(citing.map((e) => e.id)));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  if (archive) it('of an archive show the latest days of the filter’s events and a page per month listing exactly that month’s', async () => {
     const { page, problems, close } = await harness.page({ javaScriptEnabled: false });
     // The outlet cited by the most events.
     const counts = new Map<string, number>();

@@ -177,12 +177,21 @@ export async function neighbours(id: string): Promise<{ previous?: TimelineEvent
   return { previous: i > 0 ? events[i - 1] : undefined, next: i >= 0 ? events[i + 1] : undefined };
 }
 
-/** Each outlet's badge tint (`b0`…`b5`), assigned in alphabetical order so it is the same on every page. */
+/**
+ * Each outlet's badge tint (`b0`…`b5`), the same on every page: outlets in the
+ * order of their first article (then by name), so a newer article from a new
+ * outlet takes the next tint and leaves every other outlet's alone (and a
+ * rebuild can reuse their pages).
+ */
 export const outletTints = once(async (): Promise<Map<string, string>> => {
-  const outlets = new Set<string>();
-  for (const article of await allArticles()) outlets.add(article.meta.outlet);
-  for (const event of await allEvents()) for (const s of event.sources) outlets.add(s.outlet);
-  return new Map([...outlets].sort((a, b) => a.localeCompare(b)).map((name, i) => [name, `b${i % 6}`]));
+  const first = new Map<string, string>();
+  for (const article of await allArticles()) {
+    const seen = first.get(article.meta.outlet);
+    if (seen === undefined || article.meta.published < seen) first.set(article.meta.outlet, article.meta.published);
+  }
+  for (const event of await allEvents()) for (const s of event.sources) if (!first.has(s.outlet)) first.set(s.outlet, s.published);
+  const order = [...first].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
+  return new Map(order.map(([name], i) => [name, `b${i % 6}`]));
 });
 
 /* Pages of the timeline: the home page, one page per month, background apart (the rules are in pages.ts). */
