@@ -6,7 +6,9 @@
  * - copy link: the rail's buttons copy an event's permalink;
  * - filters: on a timeline, person/place/outlet chips filter in place and keep
  *   the filter in the URL (`?person=…`), where the links alone open static
- *   filter pages.
+ *   filter pages;
+ * - clock times: beside a time as the source gives it ("11:00 BST (UTC+01:00)"),
+ *   the same instant in the reader's own zone, when that zone differs.
  */
 
 type SearchUi = typeof import('./search-ui.ts');
@@ -160,3 +162,20 @@ const query = new URLSearchParams(location.search).get('q');
 if (query !== null || searchPage) openSearch(query);
 
 export {};
+
+/* Clock times in the reader's terms. */
+const hourMinute = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+for (const clock of document.querySelectorAll<HTMLTimeElement>('time.clock[datetime]')) {
+  const match = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}([+-])(\d{2}):(\d{2})$/.exec(clock.dateTime);
+  if (!match) continue;
+  const instant = new Date(clock.dateTime);
+  const sourceOffset = (match[2] === '-' ? -1 : 1) * (Number(match[3]) * 60 + Number(match[4]));
+  if (Number.isNaN(instant.getTime()) || -instant.getTimezoneOffset() === sourceOffset) continue;
+  const localDay = `${instant.getFullYear()}-${String(instant.getMonth() + 1).padStart(2, '0')}-${String(instant.getDate()).padStart(2, '0')}`;
+  const local = document.createElement('span');
+  local.className = 'local-time';
+  local.textContent = ` (${hourMinute.format(instant)}${localDay === match[1] ? '' : ` ${weekday.format(instant)}`} your time)`;
+  clock.title = `${clock.textContent ?? ''}, as the source gives it`;
+  clock.after(local);
+}
