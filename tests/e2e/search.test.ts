@@ -36,10 +36,11 @@ describe('search', () => {
     const search = new SearchDialog(page);
     await search.openWithKey('/');
     await search.type('decorative');
-    const titles = await search.resultTitles();
-    expect(titles.some((t) => decorative.some((e) => e.title === t))).toBe(true);
+    // The URL takes the query once the last keystroke's search has run.
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('decorative');
+    await expect.poll(async () => (await search.resultTitles()).some((t) => decorative.some((e) => e.title === t))).toBe(true);
     const first = (await search.resultLinks())[0]!;
+    expect(first).toBeTruthy();
     await Promise.all([page.waitForURL(`**${first}`), page.keyboard.press('Enter')]);
     expect(first).toMatch(/^\/(events|articles)\//);
     expect(problems).toEqual([]);

@@ -33,11 +33,18 @@ export class SearchDialog {
     await this.results.first().locator('.pf-result-link').waitFor();
   }
 
+  /** Results re-render as each keystroke's search lands: wait for the current list's first link. */
+  async settled(): Promise<void> {
+    await this.results.first().locator('.pf-result-link').waitFor();
+  }
+
   async resultTitles(): Promise<string[]> {
+    await this.settled();
     return this.results.locator('.pf-result-link').allTextContents();
   }
 
   async resultLinks(): Promise<string[]> {
+    await this.settled();
     return this.results.locator('.pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   }
 }
