@@ -47,6 +47,21 @@ describe('search', () => {
     await close();
   });
 
+  // The brief's three happenings, each found by words a reader would type, as one event.
+  it.each([
+    ['Putin’s no-show', 'aides deputy ministers', /sent aides and deputy ministers/],
+    ['Zelensky in Ankara', 'Ankara Erdogan', /arrived in Ankara on Thursday to meet Turkish President/],
+    ['the Istanbul talks', 'delegations meeting Turkey first direct talks', /delegations from Kyiv and Moscow are meeting in Turkey on Friday/],
+  ])('finds %s as an event', async (_name, query, phrase) => {
+    const matching = publishedEvents().filter((e) => e.sources.some((s) => phrase.test(s.text)));
+    expect(matching).toHaveLength(1);
+    const { page, close } = await harness.page();
+    await page.goto(`/?q=${encodeURIComponent(query)}`);
+    const search = new SearchDialog(page);
+    await expect.poll(async () => await search.resultLinks(), { timeout: 15_000 }).toContain(`/events/${matching[0]!.id}/`);
+    await close();
+  });
+
   it('lands article results on the matching sentence', async () => {
     const { page, close } = await harness.page();
     await new TimelinePage(page).open();
