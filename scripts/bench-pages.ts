@@ -25,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { millis, progress, ratio, splitOption, table, usageError } from './bench/report.ts';
 import { launch, loadPage, sum, type LoadFigures, type Transfer } from './bench/pages/browser.ts';
 import { CATEGORIES, runLighthouse, type Category, type FailingAudit, type FormFactor, type LighthouseRun } from './bench/pages/lighthouse.ts';
 import { checkCsp, pageWeight, scanCsp, type CspScan, type PageWeight } from './bench/pages/static.ts';
@@ -61,7 +62,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = { build: false, runs: 3, loads: 5, desktop: false, lighthouse: true, timelinejs: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = splitOption(arg);
     const value = () => inline ?? argv[++i] ?? fail(`${name} needs a value`);
     if (name === '--build') args.build = true;
     else if (name === '--runs') args.runs = Number(value());
@@ -78,28 +79,15 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
+const fail = usageError(USAGE);
 
 /* Formatting */
 
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–');
-const millis = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '–');
-const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const score = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : String(n));
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()}`;
-  return [line(rows[0]!), `  ${widths.map((w) => '─'.repeat(w)).join('  ')}`, ...rows.slice(1).map(line)].join('\n');
-}
 
-let clock = performance.now();
-function step(message: string): void {
-  process.stderr.write(`[bench:pages +${((performance.now() - clock) / 1000).toFixed(1)}s] ${message}\n`);
-}
+const step = progress('bench:pages');
 
 /* Pages */
 
@@ -428,7 +416,6 @@ async function main(): Promise<void> {
   process.exitCode = results.targets.every((t) => t.pass) ? 0 : 1;
 }
 
-clock = performance.now();
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);

@@ -22,6 +22,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { millis, progress, ratio, splitOption, table, usageError } from './bench/report.ts';
 import { CorpusMaker, generateCorpus } from './bench/corpus.ts';
 import { convertAnnotated, isAnnotatedCorpus } from './bench/meantime.ts';
 import { run, type Measured } from './bench/measure.ts';
@@ -50,7 +51,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = { articles: 0, from: [], skipBaseline: false, skipSearch: false, skipRebuild: false, rebuildOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = splitOption(arg);
     const value = () => inline ?? argv[++i] ?? fail(`${name} needs a value`);
     if (name === '--articles' || name === '-n') args.articles = Number(value());
     else if (name === '--from') args.from.push(resolve(value()));
@@ -68,29 +69,15 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
+const fail = usageError(USAGE);
 
 /* Formatting */
 
 const seconds = (ms: number) => (Number.isFinite(ms) ? (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`) : '–');
-const millis = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : '–');
 const megabytes = (bytes: number) => (Number.isFinite(bytes) && bytes > 0 ? `${Math.round(bytes / 1e6)} MB` : '–');
-const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()}`;
-  return [line(rows[0]!), `  ${widths.map((w) => '─'.repeat(w)).join('  ')}`, ...rows.slice(1).map(line)].join('\n');
-}
 
-let clock = performance.now();
-function step(message: string): void {
-  const now = performance.now();
-  process.stderr.write(`[bench +${((now - clock) / 1000).toFixed(1)}s] ${message}\n`);
-}
+const step = progress('bench');
 
 /* Builds */
 

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, serveStatic as serve } from '../lib/serve.ts';
+import { CHROMIUM, CHROMIUM_ARGS, serveStatic as serve } from '../lib/serve.ts';
 
 
 export interface QueryTiming {
@@ -52,7 +52,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const EXECUTABLES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Times Pagefind's JS API in a fresh page (its own session, so its first query is cold too). */
 async function timeApi(page: Page, queries: string[]): Promise<QueryTiming[]> {
@@ -138,10 +137,9 @@ async function timeUi(page: Page, queries: string[]): Promise<NonNullable<Search
 }
 
 export async function measureSearch(dist: string, queries: string[]): Promise<SearchFigures> {
-  const executablePath = EXECUTABLES.find((p) => existsSync(p));
-  if (!executablePath) throw new Error('Chromium not found: apt-get update && apt-get install -y chromium');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get update && apt-get install -y chromium, or set CHROMIUM_PATH`);
   const server = await serve(dist);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const errors: string[] = [];
     // The engine alone, in a context of its own (its own HTTP cache: index chunks load cold in both).
