@@ -17,7 +17,11 @@ import type { Article, EventCandidate, Mention, Omission, Sentence } from './typ
  * 5. A sentence with no date of its own that reports speech or news of the day
  *    ("Zelenskyy told reporters …", "has just confirmed …") is dated by its
  *    article: the publication date, or its live-blog entry's.
- * 6. Anything else is left out, and the build report says why.
+ * 6. Anything else is left out, and the build report says why. An undated
+ *    sentence that goes on with its paragraph's dated sentence ("Then on
+ *    Wednesday night, a list of delegates was released: … Putin’s name was
+ *    absent.") is left out too, but is the dated sentence's evidence when
+ *    reports are matched.
  */
 
 const REPORTING_VERB =
@@ -81,6 +85,8 @@ export function candidatesOf(article: Article, mentions: Map<string, Mention[]>,
     omitted.push({ article: article.id, sentence: sentence.id, text: sentence.text, reason });
 
   let bodyIndex = 0;
+  /** Index of the last sentence of the latest candidate's run in its paragraph (itself and its continuation). */
+  let lastInBlock = -1;
   for (const sentence of article.sentences) {
     const own = mentions.get(sentence.id) ?? [];
     if (sentence.kind === 'caption') {
@@ -107,10 +113,26 @@ export function candidatesOf(article: Article, mentions: Map<string, Mention[]>,
         mention: dating.mention,
         background: span.end < storyStart,
       });
+      lastInBlock = sentence.index;
       continue;
     }
     if (REPORTING_VERB.test(sentence.text) || NEWS_OF_THE_DAY.test(sentence.text)) {
       candidates.push({ ...base, date: day, granularity: 'day', dating: 'context', background: day < storyStart });
+      lastInBlock = sentence.index;
+      continue;
+    }
+    // An undated sentence going on with its paragraph's dated one is evidence for merging it.
+    const previous = candidates.at(-1);
+    if (
+      own.length === 0 &&
+      previous &&
+      previous.dating !== 'context' &&
+      previous.sentence.block === sentence.block &&
+      sentence.index === lastInBlock + 1
+    ) {
+      previous.continuation = previous.continuation ? `${previous.continuation} ${sentence.text}` : sentence.text;
+      lastInBlock = sentence.index;
+      omit(sentence, 'no date of its own: it goes on with the dated sentence before it, which matches other reports by both');
       continue;
     }
     omit(

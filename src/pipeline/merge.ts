@@ -109,15 +109,21 @@ function intersect(a: DaySpan | undefined, b: DaySpan | undefined): DaySpan | un
  */
 export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_THRESHOLD): Cluster[] {
   const ordered = [...candidates].sort(compareCandidates);
-  const termSets = ordered.map((c) => new Set(terms(c.sentence.text)));
-  const idf = idfOf(termSets.map((t) => [...t]));
+  // Each candidate is matched by its sentence and, when its paragraph goes on
+  // without a date of its own, by that continuation too: the better of the two counts.
+  const views = ordered.map((c) => {
+    const own = new Set(terms(c.sentence.text));
+    return c.continuation ? [own, new Set(terms(c.continuation))] : [own];
+  });
+  const termSets = views.map((v) => v[0]!);
+  const idf = idfOf(views.flat().map((t) => [...t]));
   const weight = (term: string) => idf.get(term) ?? 1;
   const documentFrequency = new Map<string, number>();
-  for (const set of termSets) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const set of views.flat()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const isPhrase = (term: string) => term.includes(' ');
-  const totals = termSets.map((t) =>
-    [...t].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0),
-  );
+  const totalOf = (set: Set<string>) =>
+    [...set].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0);
+  const totals = views.map((v) => v.map(totalOf));
   const spans = ordered.map((c) => spanOf(c.date)!);
   /** Where each candidate may be placed: its own date, or for an undated report, the week before too. */
   const allowed = ordered.map((c, i) =>
@@ -139,7 +145,7 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     if (!index) {
       index = new Map();
       for (const i of byKey.get(key)!) {
-        for (const term of termSets[i]!) {
+        for (const term of new Set(views[i]!.flatMap((v) => [...v]))) {
           const list = index.get(term);
           if (list) list.push(i);
           else index.set(term, [i]);
@@ -161,6 +167,22 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     for (let k = lo; k < dayKeys.length && dayKeys[k]! <= span.end; k++) keys.push(dayKeys[k]!);
     for (const coarse of coarseKeys) if (overlaps(coarse.span, span)) keys.push(coarse.key);
     return keys;
+  };
+
+  /** The words two term sets share: their weight and count, and the phrases. */
+  const sharedWords = (mine: Set<string>, theirs: Set<string>) => {
+    let weightShared = 0;
+    let count = 0;
+    let phrases = 0;
+    for (const term of mine) {
+      if (!theirs.has(term)) continue;
+      if (isPhrase(term)) phrases++;
+      else {
+        weightShared += weight(term);
+        count++;
+      }
+    }
+    return { weight: weightShared, count, phrases };
   };
 
   // Wire copies: the same words on the same date are the same happening, joined before anything is scored.
@@ -185,7 +207,7 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     const neighbours = new Set<number>();
     for (const key of keysOverlapping(allowed[i]!)) {
       const index = invertedOf(key);
-      for (const term of termSets[i]!) {
+      for (const term of views[i]!.length === 1 ? termSets[i]! : new Set(views[i]!.flatMap((v) => [...v]))) {
         const postings = index.get(term);
         if (!postings || postings.length > BLOCKING_CAP) continue;
         for (const j of postings) if (j !== i && representative[j] && ordered[j]!.article !== ordered[i]!.article) neighbours.add(j);
@@ -194,21 +216,17 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     for (const j of neighbours) {
       const pair = i < j ? i * n + j : j * n + i;
       if (scores.has(pair)) continue;
-      let common = 0;
-      let count = 0;
-      let phrases = 0;
-      const other = termSets[j]!;
-      for (const term of termSets[i]!) {
-        if (!other.has(term)) continue;
-        if (isPhrase(term)) phrases++;
-        else {
-          common += weight(term);
-          count++;
-        }
-      }
-      if (count < MIN_SHARED_TERMS) continue;
-      const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * phrases);
-      const score = (2 * common) / (totals[i]! + totals[j]!) + phraseBonus + bonus(ordered[i]!, ordered[j]!);
+      let best = -Infinity;
+      views[i]!.forEach((mine, a) =>
+        views[j]!.forEach((theirs, b) => {
+          const words = sharedWords(mine, theirs);
+          if (words.count < MIN_SHARED_TERMS) return;
+          const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * words.phrases);
+          best = Math.max(best, (2 * words.weight) / (totals[i]![a]! + totals[j]![b]!) + phraseBonus);
+        }),
+      );
+      if (best === -Infinity) continue;
+      const score = best + bonus(ordered[i]!, ordered[j]!);
       const sameDate = overlaps(spans[i]!, spans[j]!);
       if (score >= (sameDate ? threshold : Math.max(threshold, LOOKBACK_THRESHOLD))) scores.set(pair, score);
     }

@@ -143,6 +143,13 @@ export interface EventCandidate {
   lead?: boolean | undefined;
   /** Set by a `split` correction: this sentence is an event of its own. */
   alone?: boolean | undefined;
+  /**
+   * The sentences that follow it in its paragraph with no date of their own and
+   * no saying to report ("Then on Wednesday night, a list of delegates was
+   * released: … . Putin’s name was absent."): the same report, going on. Merging
+   * weighs them as evidence; the event still cites the dated sentence.
+   */
+  continuation?: string | undefined;
   mention?: TimeExpression | undefined;
   /** Background: before the story's window, kept at its own precision. */
   background: boolean;

@@ -61,3 +61,40 @@ describe('mergeCandidates', () => {
     expect(ids([...all].reverse())).toEqual(ids(all));
   });
 });
+
+describe('mergeCandidates: a paragraph that goes on', () => {
+  const list = () =>
+    candidate(
+      'independent',
+      '2025-05-13',
+      'Then on Tuesday evening the ministry released its official roster: envoy Anna Berg; trade official Piet Kramer, who led the 2019 round; and general Ole Strand, head of the signals corps of the northern army.',
+    );
+  const other = () =>
+    candidate('cnbc', '2025-05-13', 'The minister’s name was notably missing when the ministry confirmed on Tuesday evening who it would be sending to Geneva.');
+
+  // Reports of other days: they only give the words their weights, as a real archive would.
+  const archive = () =>
+    [
+      'The envoy Anna Berg met trade officials in Geneva on the roster of the next round.',
+      'Piet Kramer, the trade official, said the 2019 round had failed.',
+      'General Ole Strand inspected the signals corps of the northern army.',
+      'The ministry named a new head of the northern army and released the budget.',
+      'The minister was sending aid to Geneva, the ministry confirmed.',
+      'The minister’s deputy said the list was not final.',
+    ].map((text) => candidate('archive', '2025-04-01', text));
+  const ofTheDay = (clusters: ReturnType<typeof mergeCandidates>) => clusters.filter((c) => c.date === '2025-05-13');
+
+  it('matches a dated sentence by the undated one after it in its paragraph, and still cites the dated one', () => {
+    expect(ofTheDay(mergeCandidates([list(), other(), ...archive()])), 'the list alone shares too few words').toHaveLength(2);
+    const withContinuation = { ...list(), continuation: 'The minister’s name was missing.' };
+    const clusters = ofTheDay(mergeCandidates([withContinuation, other(), ...archive()]));
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.members.map((m) => m.sentence.text)).toContain(withContinuation.sentence.text);
+  });
+
+  it('does not let a continuation join reports of another day', () => {
+    const withContinuation = { ...list(), continuation: 'The minister’s name was missing.' };
+    const elsewhere = { ...other(), date: '2025-05-15' };
+    expect(mergeCandidates([withContinuation, elsewhere, ...archive()]).filter((c) => c.date !== '2025-04-01')).toHaveLength(2);
+  });
+});

@@ -48,10 +48,12 @@ describe('the seed story', () => {
     expect(event.places).toContain('Ankara');
   });
 
-  it('dates the Kremlin naming its delegation “late on Wednesday” to 14 May, citing CBC News and CNBC', () => {
+  it('dates the Kremlin naming its delegation “late on Wednesday” to 14 May, citing CBC News, CNBC and The Independent', () => {
     const event = eventCiting('the Kremlin late on Wednesday named a lower-level delegation');
     expect(event.date).toBe('2025-05-14');
-    expect(outlets(event)).toEqual(expect.arrayContaining(['CBC News', 'CNBC']));
+    expect(outlets(event)).toEqual(['CBC News', 'CNBC', 'The Independent']);
+    // The Independent's list of names is matched through the sentence that goes on with it: “Putin’s name was absent.”
+    expect(event.sources.some((s) => s.text.startsWith('Then on Wednesday night, an official list of delegates was released'))).toBe(true);
   });
 
   it('puts Putin’s proposal of direct talks on Sunday 11 May, citing CBC News, CNBC and The Independent', () => {
