@@ -25,7 +25,27 @@ describe('search', () => {
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await new TimelinePage(page).open();
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    expect(requests.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-engine/'))).toEqual([]);
+    await close();
+  });
+
+  it('searches through the engine that keeps filter counts off the typing path, filters still listed', async () => {
+    const { page, problems, close } = await harness.page();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await new TimelinePage(page).open();
+    const search = new SearchDialog(page);
+    await search.openWithKey('/');
+    await search.type('decorative');
+    await expect.poll(async () => (await search.resultTitles()).length).toBeGreaterThan(0);
+    expect(requests).toContain('/search-engine/pagefind.js');
+    expect(requests).toContain('/pagefind/pagefind.js');
+    // The outlet filter lists the archive's outlets.
+    await page.locator('pagefind-filter-dropdown[filter="outlet"] button').first().click();
+    await expect.poll(async () => page.getByRole('option').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Reuters'), expect.stringContaining('CBC News')]),
+    );
+    expect(problems).toEqual([]);
     await close();
   });
 

@@ -8,6 +8,11 @@
  */
 
 const BUNDLE = `${import.meta.env.BASE_URL}pagefind/`;
+/**
+ * Where the components load the engine from: Pagefind's own, with filter
+ * counts kept off the typing path (see public/search-engine/pagefind.js).
+ */
+const ENGINE = `${import.meta.env.BASE_URL}search-engine/`;
 
 interface Anchor {
   element: string;
@@ -84,7 +89,11 @@ function loadAssets(): Promise<void> {
     document.head.append(css);
     const script = document.createElement('script');
     script.src = `${BUNDLE}pagefind-component-ui.js`;
-    script.addEventListener('load', () => resolve());
+    script.addEventListener('load', () => {
+      // Before any component loads the engine: Pagefind's documented setting of where it is.
+      document.body.append(h('pagefind-config', { 'bundle-path': ENGINE }));
+      resolve();
+    });
     script.addEventListener('error', () => {
       assets = undefined;
       reject(new Error(`Could not load ${script.src}`));
