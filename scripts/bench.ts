@@ -161,7 +161,7 @@ async function astroBuild(label: string, args: string[], env: Record<string, str
   let peakRss = measured.peakRss;
   let peakProcesses = measured.peakProcesses;
   if (search) {
-    const indexed = await run(process.execPath, [PAGEFIND, outDir], { cwd: ROOT, env });
+    const indexed = await run(process.execPath, ['--disable-warning=ExperimentalWarning', PAGEFIND, outDir], { cwd: ROOT, env });
     output += indexed.output;
     if (indexed.code !== 0) fail(indexed.code);
     phases.push({ name: PAGEFIND_PHASE, ms: indexed.ms, peakRss: indexed.peakRss });

@@ -1,34 +1,143 @@
 /**
- * `node scripts/pagefind.ts [DIR]`: indexes the built site (default `dist/`)
- * with Pagefind, after `astro build` has exited (`npm run build` runs both).
+ * `node scripts/pagefind.ts [DIR]`: the site's search index, after
+ * `astro build` has exited (`npm run build` runs both), in shards.
  *
- * Run apart from Astro, Pagefind's memory no longer adds to Astro's: the
- * build's peak is the larger of the two instead of their sum. What is indexed
- * is decided by the layout: `data-pagefind-body` on event and article pages,
- * `data-pagefind-ignore` on repeated text and chrome. Every response's errors
- * are checked, and `close()` runs in `finally`.
+ * - What is indexed is decided by the layout: `data-pagefind-body` on event
+ *   and article pages, `data-pagefind-ignore` on repeated text and chrome.
+ * - One Pagefind index per quarter of the pages' dates (their
+ *   `data-pagefind-sort` date), and one for every page older than the first
+ *   article ("earlier": the background), written to `pagefind/shards/KEY/`
+ *   and listed, oldest first, in `pagefind/shards.json`. Pagefind holds a
+ *   whole index in memory while it writes it: a shard at a time, the peak is
+ *   a quarter's, not the archive's.
+ * - A shard whose pages are byte for byte those of the last build is copied
+ *   from the cache (`TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`,
+ *   under `pagefind/`) instead of indexed again: adding an article re-indexes
+ *   its quarter only. Pagefind's output is deterministic, so a copy is what
+ *   indexing would write.
+ * - The engine the header search loads (`src/components/scripts/search-engine.ts`,
+ *   types stripped) goes to `search-engine/pagefind.js`; Pagefind's scripts
+ *   and the Component UI to `pagefind/`.
+ *
+ * Every response's errors are checked, and the Pagefind service is closed in `finally`.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { filterCounts, filtersOf, shardPlan, type IndexedPage } from './lib/shards.ts';
 
+const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(join(site, 'index.html'))) {
   console.error(`pagefind: ${site} has no index.html; run \`astro build\` first`);
   process.exit(2);
 }
+const cacheRoot = join(resolve(process.env.TIMELINE_CACHE || join(ROOT, 'node_modules', '.cache', 'news-timeline')), 'pagefind');
+/** Days a cached shard is kept unused. */
+const CACHE_DAYS = 7;
+const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Event and article pages: the only ones the layout marks for search. */
+function indexedPages(): IndexedPage[] {
+  const pages: IndexedPage[] = [];
+  for (const section of ['events', 'articles']) {
+    const dir = join(site, section);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = join(dir, entry.name, 'index.html');
+      if (!entry.isDirectory() || !existsSync(file)) continue;
+      const html = readFileSync(file);
+      const text = html.toString('utf8');
+      pages.push({
+        path: `${section}/${entry.name}/index.html`,
+        kind: section === 'articles' ? 'article' : 'event',
+        date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
+        hash: createHash('sha256').update(html).digest('hex'),
+        filters: filtersOf(text),
+      });
+    }
+  }
+  return pages;
+}
+
+/** Pagefind's own files (scripts, WebAssembly, Component UI), without an index's. */
+function copyScripts(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory() || entry.name === 'pagefind-entry.json' || entry.name.endsWith('.pf_meta')) continue;
+    cpSync(join(from, entry.name), join(to, entry.name));
+  }
+}
 
 const started = performance.now();
+const pages = indexedPages();
+const plan = shardPlan(pages, version);
+const out = join(site, 'pagefind');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'shards'), { recursive: true });
+let reused = 0;
+let indexed = 0;
 try {
-  const { index, errors: createErrors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${createErrors.join(', ')}`);
-  // Only event and article pages are indexed (the layout marks their <main> data-pagefind-body):
-  // reading just those spares Pagefind the timeline, month and filter pages, a third of the HTML at scale.
-  const added = await index.addDirectory({ path: site, glob: '{events,articles}/**/*.html' });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join(', ')}`);
-  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join(', ')}`);
-  console.log(`[pagefind] Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+  for (const shard of plan) {
+    const cached = join(cacheRoot, `${shard.key}-${shard.hash}`);
+    if (existsSync(join(cached, 'pagefind-entry.json'))) {
+      reused++;
+      // Used: kept by the clean-up below for another while.
+      const now = new Date();
+      utimesSync(cached, now, now);
+    } else {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
+      const glob = shard.pages.length === 1 ? shard.pages[0]! : `{${shard.pages.join(',')}}`;
+      const added = await index.addDirectory({ path: site, glob });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${shard.key}: ${added.errors.join(', ')}`);
+      if (added.page_count !== shard.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${shard.pages.length} pages of ${shard.key}`);
+      // Written aside, then moved into place whole: a build running at the same time never sees half a shard.
+      const partial = `${cached}.${process.pid}.partial`;
+      rmSync(partial, { recursive: true, force: true });
+      const written = await index.writeFiles({ outputPath: partial });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write the index of ${shard.key}: ${written.errors.join(', ')}`);
+      await index.deleteIndex();
+      try {
+        renameSync(partial, cached);
+      } catch {
+        // Another build wrote the same shard first: the same bytes.
+        rmSync(partial, { recursive: true, force: true });
+      }
+      indexed++;
+    }
+    cpSync(cached, join(out, 'shards', shard.key), { recursive: true });
+  }
+  // Scripts from a shard (the same in each); an empty site still gets them.
+  if (plan.length > 0) copyScripts(join(out, 'shards', plan[0]!.key), out);
+  else {
+    const { index } = await pagefind.createIndex({});
+    await index?.writeFiles({ outputPath: join(out, '.empty') });
+    copyScripts(join(out, '.empty'), out);
+    rmSync(join(out, '.empty'), { recursive: true, force: true });
+  }
+  writeFileSync(
+    join(out, 'shards.json'),
+    `${JSON.stringify({
+      shards: plan.map((s) => ({ key: s.key, path: `shards/${s.key}/`, pages: s.pages.length })),
+      // The filter values and their counts over the archive: search lists them without loading Pagefind's filter data.
+      filters: filterCounts(pages),
+    })}\n`,
+  );
+  // The engine the header search loads, next to Pagefind's bundle.
+  const engine = readFileSync(join(ROOT, 'src', 'components', 'scripts', 'search-engine.ts'), 'utf8');
+  const target = join(site, 'search-engine', 'pagefind.js');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, stripTypeScriptTypes(engine));
+  // Shards no build has used for a week go (not sooner: builds of other content may share the cache).
+  for (const name of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
+    const path = join(cacheRoot, name);
+    if (Date.now() - statSync(path).mtimeMs > CACHE_DAYS * 86_400_000) rmSync(path, { recursive: true, force: true });
+  }
+  console.log(
+    `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache)`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

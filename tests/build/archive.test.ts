@@ -13,7 +13,13 @@ import { expect, it } from 'vitest';
 
 it('builds the seed story as an archive and its month, home and filter pages pass the browser tests', () => {
   const out = mkdtempSync(join(tmpdir(), 'timeline-archive-'));
-  const env = { ...process.env, TIMELINE_WHOLE_LIMIT: '20', TIMELINE_DIST: out, ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')) };
+  const env = {
+    ...process.env,
+    TIMELINE_WHOLE_LIMIT: '20',
+    TIMELINE_DIST: out,
+    ASTRO_CACHE_DIR: mkdtempSync(join(tmpdir(), 'astro-cache-')),
+    TIMELINE_CACHE: mkdtempSync(join(tmpdir(), 'timeline-cache-')),
+  };
   const built = spawnSync('npx', ['astro', 'build', '--outDir', out], { env, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   const indexed = spawnSync('node', ['scripts/pagefind.ts', out], { env, encoding: 'utf8' });

@@ -3,6 +3,7 @@
  * finds events and articles, Enter opens the result. The query lives in `?q=`,
  * so a search can be shared and reloaded; it works at 375 px.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchDialog } from './pages/SearchDialog.ts';
 import { TimelinePage } from './pages/TimelinePage.ts';
@@ -29,7 +30,7 @@ describe('search', () => {
     await close();
   });
 
-  it('searches through the engine that keeps filter counts off the typing path, filters still listed', async () => {
+  it('searches each index shard and loads no filter data until a filter is chosen, filters still listed', async () => {
     const { page, problems, close } = await harness.page();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -39,8 +40,11 @@ describe('search', () => {
     await search.type('decorative');
     await expect.poll(async () => (await search.resultTitles()).length).toBeGreaterThan(0);
     expect(requests).toContain('/search-engine/pagefind.js');
-    expect(requests).toContain('/pagefind/pagefind.js');
-    // The outlet filter lists the archive's outlets.
+    const { shards } = JSON.parse(readFileSync('dist/pagefind/shards.json', 'utf8')) as { shards: Array<{ path: string }> };
+    expect(shards.length).toBeGreaterThan(1);
+    for (const shard of shards) expect(requests).toContain(`/pagefind/${shard.path}pagefind.js`);
+    expect(requests.filter((p) => p.endsWith('.pf_filter'))).toEqual([]);
+    // The outlet filter lists the archive's outlets all the same.
     await page.locator('pagefind-filter-dropdown[filter="outlet"] button').first().click();
     await expect.poll(async () => page.getByRole('option').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Reuters'), expect.stringContaining('CBC News')]),

@@ -1,78 +1,113 @@
 /**
- * The header search's engine (public/search-engine/pagefind.js) in front of
- * a stand-in for Pagefind's: searches without a filter never reach an
- * instance that has loaded filters, so they never pay for filter counts.
+ * The header search's engine (src/components/scripts/search-engine.ts) over
+ * stand-ins for Pagefind's modules, one per shard: the shards' answers merge
+ * by score, or shard after shard when sorted by date; filter values come from
+ * the shard list, so opening search loads no filter data.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  addCounts,
+  createEngine,
+  mergeSearches,
+  type PagefindInstance,
+  type PagefindModule,
+  type PagefindResult,
+  type PagefindSearch,
+} from '../../src/components/scripts/search-engine.ts';
 
-interface Call {
-  instance: number;
-  method: string;
-  args: unknown[];
-}
-interface Engine {
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, options?: unknown): Promise<{ results: unknown[]; filters: unknown; totalFilters?: unknown; from: number }>;
+interface Made {
+  basePath: string;
+  calls: string[];
 }
 
-const FAKE = `
-export const calls = [];
-let count = 0;
-export function createInstance() {
-  const instance = count++;
-  let loaded = false;
-  const record = (method, args) => calls.push({ instance, method, args });
-  return {
-    options: async (...args) => record('options', args),
-    init: async (...args) => record('init', args),
-    destroy: async (...args) => record('destroy', args),
-    mergeIndex: async (...args) => record('mergeIndex', args),
-    preload: async (...args) => record('preload', args),
-    filters: async (...args) => { record('filters', args); loaded = true; return { kind: { event: 3, article: 5 } }; },
-    search: async (...args) => { record('search', args); return { results: [{ id: 'r' }], filters: loaded ? { kind: { event: 1, article: 0 } } : {}, from: instance }; },
-    debouncedSearch: async (...args) => { record('debouncedSearch', args); return { results: [], filters: {}, from: instance }; },
+/** A stand-in for Pagefind: each shard's module makes instances holding results with fixed scores. */
+function fakeShards(shards: Record<string, Array<{ id: string; score: number }>>) {
+  const made: Made[] = [];
+  const moduleFor = (path: string): PagefindModule => ({
+    createInstance(options) {
+      const record: Made = { basePath: String(options.basePath), calls: [] };
+      expect(record.basePath).toBe(path);
+      made.push(record);
+      const results = shards[path]!.map((r) => ({ ...r, data: async () => ({ url: r.id }) }) as PagefindResult);
+      const instance: PagefindInstance = {
+        options: async () => record.calls.push('options'),
+        init: async () => record.calls.push('init'),
+        destroy: async () => record.calls.push('destroy'),
+        preload: async () => record.calls.push('preload'),
+        filters: async () => {
+          record.calls.push('filters');
+          return {};
+        },
+        search: async (term, options) => {
+          record.calls.push(`search:${term}`);
+          const found: PagefindSearch = { results, unfilteredResultCount: results.length };
+          // Like Pagefind: counts only for the filters a search has used (their data is then loaded).
+          if (options?.filters?.kind) found.filters = { kind: { event: 1, article: 0 } };
+          return found;
+        },
+      };
+      return instance;
+    },
+  });
+  const paths = Object.keys(shards);
+  const list = {
+    shards: paths.map((path, i) => ({ key: `k${i}`, path, pages: shards[path]!.length })),
+    filters: { kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } },
   };
-}`;
+  let loads = 0;
+  const engine = createEngine(async () => {
+    loads++;
+    return { modules: paths.map(moduleFor), shards: list };
+  });
+  return { made, engine, loads: () => loads };
+}
 
-let engine: Engine;
-let calls: Call[];
-
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'search-engine-'));
-  writeFileSync(join(dir, 'fake-pagefind.mjs'), FAKE);
-  const source = readFileSync('public/search-engine/pagefind.js', 'utf8');
-  expect(source).toContain("from '../pagefind/pagefind.js'");
-  writeFileSync(join(dir, 'engine.mjs'), source.replace("from '../pagefind/pagefind.js'", "from './fake-pagefind.mjs'"));
-  const fake = (await import(pathToFileURL(join(dir, 'fake-pagefind.mjs')).href)) as { calls: Call[] };
-  const module = (await import(pathToFileURL(join(dir, 'engine.mjs')).href)) as { createInstance(o?: unknown): Engine };
-  calls = fake.calls;
-  engine = module.createInstance({});
-});
+const SHARDS = {
+  '/pagefind/shards/2025-Q1/': [
+    { id: 'old-a', score: 5 },
+    { id: 'old-b', score: 1 },
+  ],
+  '/pagefind/shards/2025-Q2/': [
+    { id: 'new-a', score: 3 },
+    { id: 'new-b', score: 2 },
+  ],
+};
+const ids = (found: PagefindSearch) => found.results.map((r) => r.id);
 
 describe('the header search engine', () => {
-  it('answers a search without filters from the instance that never loads filters, with the archive’s counts', async () => {
+  it('searches every shard with its own instance and merges the answers by score', async () => {
+    const { made, engine } = fakeShards(SHARDS);
     const found = await engine.search('putin', { filters: {} });
-    expect(found.from).toBe(0);
-    expect(found.filters).toEqual({ kind: { event: 3, article: 5 } });
-    expect(found.totalFilters).toEqual(found.filters);
-    expect(calls.filter((c) => c.instance === 0 && c.method === 'filters')).toEqual([]);
+    expect(ids(found)).toEqual(['old-a', 'new-a', 'new-b', 'old-b']);
+    expect(found.unfilteredResultCount).toBe(4);
+    expect(made.map((m) => m.basePath)).toEqual(Object.keys(SHARDS));
   });
 
-  it('sends searches with a filter chosen, and listing by filter alone, to the faceted instance', async () => {
-    expect((await engine.search('putin', { filters: { kind: ['article'] } })).from).toBe(1);
-    expect((await engine.search('putin', { filters: { kind: { any: ['article'] } } })).from).toBe(1);
-    expect((await engine.search(null, { filters: {} })).from).toBe(1);
-    expect((await engine.search('putin', { filters: { kind: [] } })).from, 'an emptied filter is no filter').toBe(0);
+  it('merges date-sorted results shard after shard, the shards being consecutive spans of time', async () => {
+    const { engine } = fakeShards(SHARDS);
+    expect(ids(await engine.search('putin', { sort: { date: 'asc' } }))).toEqual(['old-a', 'old-b', 'new-a', 'new-b']);
+    expect(ids(await engine.search('putin', { sort: { date: 'desc' } }))).toEqual(['new-a', 'new-b', 'old-a', 'old-b']);
   });
 
-  it('loads the filter values once, and never into the typing instance', async () => {
-    await engine.filters();
-    await engine.search('kremlin');
-    const filterCalls = calls.filter((c) => c.method === 'filters');
-    expect(filterCalls.map((c) => c.instance)).toEqual([1]);
+  it('lists filter values from the shard list, loading no filter data, and counts a used filter within the results', async () => {
+    const { made, engine } = fakeShards(SHARDS);
+    expect(await engine.filters()).toEqual({ kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } });
+    const plain = await engine.search('putin');
+    expect(plain.filters).toEqual({ kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } });
+    const filtered = await engine.search('putin', { filters: { kind: ['event'] } });
+    expect(filtered.filters).toEqual({ kind: { event: 2, article: 0 }, outlet: { Reuters: 12 } });
+    expect(made.flatMap((m) => m.calls).filter((c) => c === 'filters')).toEqual([]);
+  });
+
+  it('loads the shards once, however many calls come at once', async () => {
+    const { made, engine, loads } = fakeShards(SHARDS);
+    await Promise.all([engine.filters(), engine.search('a'), engine.search('b'), engine.init()]);
+    expect(loads()).toBe(1);
+    expect(made).toHaveLength(2);
+  });
+
+  it('adds counts up, and merges no shards into an empty answer', () => {
+    expect(addCounts([{ a: { x: 1 } }, undefined, { a: { x: 2, y: 1 } }])).toEqual({ a: { x: 3, y: 1 } });
+    expect(mergeSearches([], {}).results).toEqual([]);
   });
 });

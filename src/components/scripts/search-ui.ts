@@ -9,8 +9,9 @@
 
 const BUNDLE = `${import.meta.env.BASE_URL}pagefind/`;
 /**
- * Where the components load the engine from: Pagefind's own, with filter
- * counts kept off the typing path (see public/search-engine/pagefind.js).
+ * Where the components load the engine from: Pagefind's, over the index
+ * shards, with filter counts kept off the typing path (search-engine.ts,
+ * written there by scripts/pagefind.ts).
  */
 const ENGINE = `${import.meta.env.BASE_URL}search-engine/`;
 

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+
+/** A page the search indexes: its path in the built site, its date, a hash of its HTML. */
+export interface IndexedPage {
+  /** `events/<id>/index.html`, `articles/<id>/index.html`. */
+  path: string;
+  kind: 'event' | 'article';
+  /** The page's sort date (`YYYY-MM-DD…`), as the layout gives Pagefind; may be empty. */
+  date: string;
+  hash: string;
+  /** Its `data-pagefind-filter` values, `[filter, value]`. */
+  filters: Array<[string, string]>;
+}
+
+export interface Shard {
+  /** `YYYY-Qn`, or `earlier` for every page older than the first article's quarter. */
+  key: string;
+  /** Paths, sorted. */
+  pages: string[];
+  /** Changes whenever a page of the shard, the set of pages or Pagefind's version does. */
+  hash: string;
+}
+
+export const EARLIER = 'earlier';
+
+/** `YYYY-Qn` of a date, or undefined when it does not start with a year and a month. */
+export function quarterOf(date: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})/.exec(date);
+  if (!match) return undefined;
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  return `${match[1]}-Q${Math.ceil(month / 3)}`;
+}
+
+/**
+ * Which index shard each page goes to: the quarter of its date, so that a
+ * new article lands in the latest shard and the older ones stay as they
+ * were; pages older than the first article's quarter (background events:
+ * 2014, March 2022) and undated ones share one shard, `earlier`. Shards are
+ * listed oldest first, which is the order the search merges date-sorted
+ * results in.
+ */
+export function shardPlan(pages: IndexedPage[], salt = ''): Shard[] {
+  const quarters = pages.filter((p) => p.kind === 'article').map((p) => quarterOf(p.date)).filter((q) => q !== undefined);
+  const first = quarters.length > 0 ? quarters.reduce((a, b) => (a < b ? a : b)) : undefined;
+  const groups = new Map<string, IndexedPage[]>();
+  for (const page of pages) {
+    const quarter = quarterOf(page.date);
+    const key = quarter === undefined || (first !== undefined && quarter < first) ? EARLIER : quarter;
+    const list = groups.get(key);
+    if (list) list.push(page);
+    else groups.set(key, [page]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === EARLIER ? -1 : b === EARLIER ? 1 : a.localeCompare(b)));
+  return keys.map((key) => {
+    const members = [...groups.get(key)!].sort((a, b) => a.path.localeCompare(b.path));
+    const hash = createHash('sha256').update(salt);
+    for (const page of members) hash.update(`\0${page.path}\0${page.hash}`);
+    return { key, pages: members.map((p) => p.path), hash: hash.digest('hex').slice(0, 16) };
+  });
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The `data-pagefind-filter="name:value"` pairs of a page, as Pagefind reads them (one pair per attribute). */
+export function filtersOf(html: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const match of html.matchAll(/data-pagefind-filter="([^"]*)"/g)) {
+    const text = decodeEntities(match[1]!);
+    const colon = text.indexOf(':');
+    if (colon <= 0) continue;
+    pairs.push([text.slice(0, colon).trim(), text.slice(colon + 1).trim()]);
+  }
+  return pairs;
+}
+
+/** How many pages carry each filter value, as Pagefind's `filters()` gives them. */
+export function filterCounts(pages: IndexedPage[]): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const page of pages) {
+    // A page counts once for each value, however often it carries it.
+    const seen = new Set<string>();
+    for (const [filter, value] of page.filters) {
+      const key = `${filter}\0${value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const values = (counts[filter] ??= {});
+      values[value] = (values[value] ?? 0) + 1;
+    }
+  }
+  const sorted: Record<string, Record<string, number>> = {};
+  for (const filter of Object.keys(counts).sort()) {
+    sorted[filter] = Object.fromEntries(Object.entries(counts[filter]!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return sorted;
+}

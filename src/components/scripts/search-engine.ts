@@ -1,0 +1,182 @@
+/**
+ * The search engine the header search runs on: Pagefind's, over the site's
+ * index shards (one per quarter, see scripts/pagefind.ts), with filter counts
+ * kept off the typing path. Pagefind's Component UI loads it as its bundle
+ * (`<pagefind-config bundle-path="/search-engine/">`): `npm run build` writes
+ * this module, types stripped, to `dist/search-engine/pagefind.js`; it reads
+ * the shard list, `/pagefind/shards.json`, next to Pagefind's bundle.
+ *
+ * Two things Pagefind alone does not do at an archive's scale:
+ *
+ * - Shards. One index over thousands of pages needs more memory to build than
+ *   a CI machine has, and is rebuilt whole for one new article. Each shard is
+ *   searched by its own Pagefind instance and the answers are merged: by
+ *   score, or, sorted by date, shard after shard (the shards are consecutive
+ *   spans of time; Pagefind's own `mergeIndex` re-sorts every merge by score).
+ * - Filter counts. Once an instance has loaded a filter's data, every search
+ *   also counts, for each of its values, the matching pages that carry it,
+ *   with a scan that grows with the square of the index (about 300 ms of a
+ *   350 ms search at 5,000 articles, in one index, in Pagefind 1.6). The
+ *   filter values and their archive-wide counts come with the shard list, so
+ *   no filter data is loaded until a reader filters, and then only that
+ *   filter's, in shards a sixth the size.
+ *
+ * No imports: the file is served as it is, types stripped.
+ */
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<unknown>;
+  [key: string]: unknown;
+}
+
+type Counts = Record<string, Record<string, number>>;
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount?: number;
+  filters?: Counts;
+  totalFilters?: Counts;
+  timings?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, unknown>;
+  sort?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export interface PagefindInstance {
+  options(options: Record<string, unknown>): Promise<unknown>;
+  init(): Promise<unknown>;
+  destroy(): Promise<unknown>;
+  filters(): Promise<Counts>;
+  search(term: string | null, options?: SearchOptions): Promise<PagefindSearch>;
+  preload(term: string, options?: SearchOptions): Promise<unknown>;
+}
+
+export interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+/** `/pagefind/shards.json`: the index shards, oldest first, and the archive's filter values with their counts. */
+export interface ShardList {
+  shards: Array<{ key: string; path: string; pages: number }>;
+  filters?: Counts;
+}
+
+/** Counts of several shards, added up. */
+export function addCounts(all: Array<Counts | undefined>): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts ?? {})) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** One answer from the shards' answers, in shard order (oldest first). */
+export function mergeSearches(searches: PagefindSearch[], options: SearchOptions | undefined): PagefindSearch {
+  const direction = Object.values(options?.sort ?? {})[0];
+  let results: PagefindResult[];
+  if (direction === 'asc' || direction === 'desc') {
+    // Each shard is sorted; the shards are consecutive spans of time.
+    const ordered = direction === 'asc' ? searches : [...searches].reverse();
+    results = ordered.flatMap((s) => s.results);
+  } else {
+    // Best match first; among equal scores, the newer shard.
+    results = searches
+      .flatMap((s, shard) => s.results.map((result) => ({ result, shard })))
+      .sort((a, b) => b.result.score - a.result.score || b.shard - a.shard)
+      .map((r) => r.result);
+  }
+  return {
+    ...searches[0],
+    results,
+    unfilteredResultCount: searches.reduce((n, s) => n + (s.unfilteredResultCount ?? s.results.length), 0),
+    filters: addCounts(searches.map((s) => s.filters)),
+    totalFilters: addCounts(searches.map((s) => s.totalFilters)),
+    timings: searches.flatMap((s) => s.timings ?? []),
+  };
+}
+
+/** A shard's engine: Pagefind's own module, loaded once per shard (see createInstance). */
+export interface LoadedShards {
+  /** One Pagefind module per shard, in shard order. */
+  modules: PagefindModule[];
+  shards: ShardList;
+}
+
+/**
+ * The engine, given how to load a Pagefind module per shard. Instances are
+ * made at the first search (or `init()`); filter values come from the shard
+ * list, so opening search loads no filter data.
+ */
+export function createEngine(load: () => Promise<LoadedShards>, instanceOptions: Record<string, unknown> = {}) {
+  let made: Promise<{ instances: PagefindInstance[]; totals: Counts }> | undefined;
+  const settings: Array<Record<string, unknown>> = [];
+  const ready = () =>
+    (made ??= load().then(async ({ modules, shards }) => {
+      const instances = shards.shards.map((shard, i) => modules[i]!.createInstance({ ...instanceOptions, basePath: shard.path }));
+      for (const options of settings) await Promise.all(instances.map((i) => i.options(options)));
+      return { instances, totals: shards.filters ?? {} };
+    }));
+  const search = async (term: string | null, options: SearchOptions = {}): Promise<PagefindSearch> => {
+    const { instances, totals } = await ready();
+    const merged = mergeSearches(await Promise.all(instances.map((i) => i.search(term, options))), options);
+    // Counts of the filters a search has used are within its results; the others are the archive's.
+    return { ...merged, filters: { ...totals, ...merged.filters }, totalFilters: { ...totals, ...merged.totalFilters } };
+  };
+  let latest = 0;
+  return {
+    async options(options: Record<string, unknown>) {
+      settings.push(options);
+      if (made) await Promise.all((await made).instances.map((i) => i.options(options)));
+    },
+    async init() {
+      await ready();
+    },
+    async destroy() {
+      if (made) await Promise.all((await made).instances.map((i) => i.destroy()));
+      made = undefined;
+    },
+    async mergeIndex() {
+      throw new Error('The site search merges its own shards; mergeIndex is not supported');
+    },
+    async filters() {
+      return (await ready()).totals;
+    },
+    search,
+    async preload(term: string, options: SearchOptions = {}) {
+      await Promise.all((await ready()).instances.map((i) => i.preload(term, options)));
+    },
+    async debouncedSearch(term: string, options: SearchOptions = {}, debounceMs = 300) {
+      const id = ++latest;
+      await new Promise((resolve) => setTimeout(resolve, debounceMs));
+      if (id !== latest) return null;
+      const found = await search(term, options);
+      return id === latest ? found : null;
+    },
+  };
+}
+
+/**
+ * The Component UI's entry point: the engine over the shards listed next to
+ * Pagefind's bundle. Each shard's own copy of Pagefind's module is imported,
+ * so each runs in a web worker of its own: Pagefind keeps its WebAssembly
+ * module in one global per module, and two indexes loaded into one would
+ * overwrite each other's memory.
+ */
+export function createInstance(instanceOptions: Record<string, unknown> = {}) {
+  const base = new URL('../pagefind/', import.meta.url);
+  return createEngine(async () => {
+    const list = (await (await fetch(new URL('shards.json', base))).json()) as ShardList;
+    const shards = list.shards.map((s) => ({ ...s, path: new URL(s.path, base).pathname }));
+    const modules = await Promise.all(shards.map((s) => import(/* @vite-ignore */ `${s.path}pagefind.js`) as Promise<PagefindModule>));
+    return { modules, shards: { ...list, shards } };
+  }, instanceOptions);
+}

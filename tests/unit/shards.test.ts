@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { filterCounts, filtersOf, quarterOf, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
+
+const page = (path: string, date: string, hash = 'h'): IndexedPage => ({
+  path,
+  kind: path.startsWith('articles/') ? 'article' : 'event',
+  date,
+  hash,
+  filters: [],
+});
+
+describe('search index shards', () => {
+  const pages = [
+    page('articles/2025-05-15-a/index.html', '2025-05-15T09:00'),
+    page('articles/2025-04-02-b/index.html', '2025-04-02'),
+    page('articles/2025-03-30-c/index.html', '2025-03-30'),
+    page('events/2025-05-14-x/index.html', '2025-05-14'),
+    page('events/2014-y/index.html', '2014-01-01'),
+    page('events/2022-03-z/index.html', '2022-03-01'),
+    page('events/undated/index.html', ''),
+  ];
+
+  it('puts each page in its quarter, and everything before the first article in one shard, oldest first', () => {
+    const plan = shardPlan(pages);
+    expect(plan.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2']);
+    expect(plan[0]!.pages).toEqual(['events/2014-y/index.html', 'events/2022-03-z/index.html', 'events/undated/index.html']);
+    expect(plan[2]!.pages).toHaveLength(3);
+  });
+
+  it('changes only the hash of the shard whose pages changed, so the others are reused', () => {
+    const before = shardPlan(pages);
+    const after = shardPlan([...pages, page('articles/2025-06-01-d/index.html', '2025-06-01')]);
+    expect(after.map((s) => s.hash).slice(0, 2)).toEqual(before.map((s) => s.hash).slice(0, 2));
+    expect(after[2]!.hash).not.toBe(before[2]!.hash);
+    const edited = shardPlan(pages.map((p) => (p.path.includes('2025-03-30') ? { ...p, hash: 'other' } : p)));
+    expect(edited.map((s, i) => s.hash === before[i]!.hash)).toEqual([true, false, true]);
+    expect(shardPlan(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
+  });
+
+  it('reads filter values as Pagefind does, and counts each page once per value', () => {
+    const html =
+      '<main data-pagefind-body data-pagefind-filter="kind:event"><span data-pagefind-filter="outlet:Ben &amp; Jerry&#39;s"></span>' +
+      '<span data-pagefind-filter="person:Putin"></span><span data-pagefind-filter="person:Putin"></span><span data-pagefind-filter="nocolon"></span></main>';
+    expect(filtersOf(html)).toEqual([
+      ['kind', 'event'],
+      ['outlet', "Ben & Jerry's"],
+      ['person', 'Putin'],
+      ['person', 'Putin'],
+    ]);
+    const counts = filterCounts([
+      { ...page('events/a/index.html', '2025-05-01'), filters: filtersOf(html) },
+      { ...page('articles/b/index.html', '2025-05-01'), filters: [['kind', 'article'], ['person', 'Putin']] },
+    ]);
+    expect(counts).toEqual({ kind: { article: 1, event: 1 }, outlet: { "Ben & Jerry's": 1 }, person: { Putin: 2 } });
+  });
+
+  it('reads quarters from dates and nothing else', () => {
+    expect(quarterOf('2025-05-15')).toBe('2025-Q2');
+    expect(quarterOf('2024-12')).toBe('2024-Q4');
+    expect(quarterOf('2014')).toBeUndefined();
+    expect(quarterOf('2025-13-01')).toBeUndefined();
+  });
+});
