@@ -26,6 +26,7 @@ import { millis, progress, ratio, splitOption, table, usageError } from './bench
 import { CorpusMaker, generateCorpus } from './bench/corpus.ts';
 import { convertAnnotated, isAnnotatedCorpus } from './bench/meantime.ts';
 import { run, type Measured } from './bench/measure.ts';
+import { buildSteps } from './lib/build-steps.ts';
 import { measureSearch, median, type SearchFigures } from './bench/search.ts';
 import type { StageReport } from './bench/stages.ts';
 
@@ -111,9 +112,10 @@ const PHASES: Array<[string, RegExp]> = [
   ['exit', /page\(s\) built in/],
 ];
 
+/** The phase `npm run build` runs before `astro build`: `node scripts/pipeline.ts`. */
+const PIPELINE_PHASE = 'pipeline (own process, before Astro)';
 /** The phase `npm run build` adds after `astro build` has exited: `node scripts/pagefind.ts`. */
 const PAGEFIND_PHASE = 'Pagefind (own process, after Astro)';
-const PAGEFIND = join(ROOT, 'scripts', 'pagefind.ts');
 
 function phasesOf(measured: Measured): Phase[] {
   const starts: Array<{ name: string; at: number }> = [];
@@ -142,26 +144,37 @@ function countHtml(dir: string): number {
 }
 
 /**
- * What `npm run build` does, measured as a whole: `astro build`, then (for our
- * site, `search`) Pagefind in its own process. Wall time is the sum of both;
- * peak memory is the higher of the two, as they never run at once.
+ * What `npm run build` does, measured as a whole: for our site (`search`),
+ * the pipeline, `astro build` and Pagefind, each in its own process
+ * (scripts/lib/build-steps.ts); for the baseline, `astro build`. Wall time is
+ * the sum of the steps; peak memory is the highest, as they never run at once.
  */
 async function astroBuild(label: string, args: string[], env: Record<string, string>, outDir: string, logFile: string, search = false): Promise<BuildFigures> {
-  step(`${label}: astro build ${args.join(' ')}${search ? ' && node scripts/pagefind.ts' : ''}`);
-  const measured = await run(process.execPath, [ASTRO, 'build', ...args, '--outDir', outDir], { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  let output = measured.output;
+  step(`${label}: ${search ? 'node scripts/pipeline.ts && ' : ''}astro build ${args.join(' ')}${search ? ' && node scripts/pagefind.ts' : ''}`);
+  let output = '';
   const fail = (code: number | null) => {
     writeFileSync(logFile, output);
     console.error(output.split('\n').slice(-40).join('\n'));
     throw new Error(`${label} failed (exit ${code}); log in ${logFile}`);
   };
+  // Our site, as `npm run build` runs it (scripts/lib/build-steps.ts): the pipeline in its own process first.
+  const steps = buildSteps([...args, '--outDir', outDir], outDir);
+  const argsOf = (name: string) => steps.find((s) => s.name === name)!.args;
+  const prepared = search ? await run(process.execPath, argsOf('pipeline'), { cwd: ROOT, env }) : undefined;
+  if (prepared) {
+    output += prepared.output;
+    if (prepared.code !== 0) fail(prepared.code);
+  }
+  const astroArgs = search ? argsOf('astro') : [ASTRO, 'build', ...args, '--outDir', outDir];
+  const measured = await run(process.execPath, astroArgs, { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  output += measured.output;
   if (measured.code !== 0) fail(measured.code);
-  const phases = phasesOf(measured);
-  let ms = measured.ms;
-  let peakRss = measured.peakRss;
-  let peakProcesses = measured.peakProcesses;
+  const phases = [...(prepared ? [{ name: PIPELINE_PHASE, ms: prepared.ms, peakRss: prepared.peakRss }] : []), ...phasesOf(measured)];
+  let ms = measured.ms + (prepared?.ms ?? 0);
+  let peakRss = Math.max(measured.peakRss, prepared?.peakRss ?? 0);
+  let peakProcesses = Math.max(measured.peakProcesses, prepared?.peakProcesses ?? 0);
   if (search) {
-    const indexed = await run(process.execPath, ['--disable-warning=ExperimentalWarning', PAGEFIND, outDir], { cwd: ROOT, env });
+    const indexed = await run(process.execPath, argsOf('pagefind'), { cwd: ROOT, env });
     output += indexed.output;
     if (indexed.code !== 0) fail(indexed.code);
     phases.push({ name: PAGEFIND_PHASE, ms: indexed.ms, peakRss: indexed.peakRss });
@@ -343,7 +356,7 @@ function report(results: Results): string {
       ...(rebuild ? [`${millis(rebuild.stages.processMs)}, ${megabytes(rebuild.stages.peakRss)}`] : []),
     ]);
     out.push('', table(stageRows));
-    const phaseRows: string[][] = [['astro build phase', 'cold', 'peak memory', ...(baseline ? ['baseline'] : []), ...(rebuild ? ['rebuild'] : [])]];
+    const phaseRows: string[][] = [['build phase (npm run build)', 'cold', 'peak memory', ...(baseline ? ['baseline'] : []), ...(rebuild ? ['rebuild'] : [])]];
     for (const phase of cold.phases) {
       const b = baseline?.phases.find((p) => p.name === phase.name);
       const r = rebuild?.phases.find((p) => p.name === phase.name);
@@ -363,7 +376,7 @@ function report(results: Results): string {
       );
     }
     if (search.ui?.link) out.push(`    to the first result's title (its data loaded, not Pagefind's placeholder): median ${millis(search.ui.link.medianMs)}, p95 ${millis(search.ui.link.p95Ms)}`);
-    out.push(`    engine alone (Pagefind JS API): median ${millis(search.api.medianMs)}, p95 ${millis(search.api.p95Ms)}, first ${millis(search.api.firstMs)}`);
+    out.push(`    engine alone (search-engine.js over the shards, no dialog): median ${millis(search.api.medianMs)}, p95 ${millis(search.api.p95Ms)}, first ${millis(search.api.firstMs)}`);
     if (search.noResults.length > 0) out.push(`    no results for: ${search.noResults.join(', ')}`);
     if (search.note) out.push(`    note: ${search.note}`);
   }

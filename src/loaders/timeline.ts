@@ -1,7 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { resolve } from 'node:path';
-import { buildSite, type SiteBuild } from '../pipeline/build.ts';
+import { join, resolve } from 'node:path';
+import { articleEntry } from '../pipeline/bodies.ts';
+import { cacheFor } from '../pipeline/cache.ts';
+import { openSiteData, type SiteDataSource } from '../pipeline/site-data.ts';
 import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 /**
@@ -15,10 +17,10 @@ type Part = 'events' | 'articles' | 'story';
 
 function load(part: Part, contentDir: string) {
   return async (context: LoaderContext) => {
-    const run = () => {
-      const build: SiteBuild = buildSite(contentDir);
-      const errors = build.problems.filter((p) => p.severity === 'error');
-      for (const warning of build.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
+    const run = async () => {
+      const data: SiteDataSource = await openSiteData(contentDir);
+      const errors = data.problems.filter((p) => p.severity === 'error');
+      for (const warning of data.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
         const problems = sortProblems(errors).map(formatProblem);
         const error = new AstroError(
@@ -39,44 +41,29 @@ function load(part: Part, contentDir: string) {
       }
       context.store.clear();
       if (part === 'events') {
-        for (const event of build.timeline.events) context.store.set({ id: event.id, data: { ...event } });
+        for await (const event of data.events()) context.store.set({ id: event.id, data: { ...event } });
       } else if (part === 'articles') {
-        for (const article of build.articles) {
-          context.store.set({ id: article.id, data: { ...article }, digest: context.generateDigest(article.html) });
+        // Bodies wait in files of their own until their page is rendered (see bodies.ts).
+        const bodies = cacheFor(undefined)?.dir;
+        for await (const article of data.articles()) {
+          const entry = articleEntry(article, bodies && join(bodies, 'bodies'));
+          context.store.set({ id: article.id, data: { ...entry }, digest: context.generateDigest(article.html) });
         }
       } else {
-        const { story, omitted, mentions } = build.timeline;
+        const { story } = data;
         // The build report, in the terminal (and on /about/): every sentence accounted for.
-        const reasons = new Map<string, number>();
-        for (const o of omitted) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
-        const sentenceCount = build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0);
-        const cited = new Set(build.timeline.events.flatMap((e) => e.sources.map((src) => `${src.article}#${src.sentence}`))).size;
         context.logger.info(
-          `${build.timeline.articles.length} articles, ${sentenceCount} sentences, ${Object.values(mentions).reduce((n, m) => n + m.length, 0)} time expressions → ` +
-            `${build.timeline.events.length} events citing ${cited} sentences; ${omitted.length} sentences left out:` +
-            [...reasons].map(([reason, count]) => `\n  ${count} × ${reason}`).join(''),
+          `${story.articles} articles, ${story.sentences} sentences, ${story.mentions} time expressions → ` +
+            `${story.events} events citing ${story.cited} sentences; ${story.leftOut.total} sentences left out:` +
+            story.leftOut.reasons.map(({ reason, count }) => `\n  ${count} × ${reason}`).join(''),
         );
-        context.store.set({
-          id: 'story',
-          data: {
-            ...story,
-            articles: build.timeline.articles.length,
-            sentences: build.timeline.articles.reduce((n, a) => n + a.sentences.length, 0),
-            mentions: Object.values(mentions).reduce((n, m) => n + m.length, 0),
-            // Counts only: each article's page lists its own left-out sentences with their reasons.
-            leftOut: {
-              total: omitted.length,
-              reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
-            },
-            problems: [],
-          },
-        });
+        context.store.set({ id: 'story', data: { ...story, problems: [] } });
       }
     };
-    run();
+    await run();
     context.watcher?.add(contentDir);
     context.watcher?.on('all', (_event, path) => {
-      if (resolve(path).startsWith(contentDir)) run();
+      if (resolve(path).startsWith(contentDir)) void run();
     });
   };
 }

@@ -1,16 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArticle } from './article.ts';
 import { candidatesOf } from './candidates.ts';
-import { DiskCache, hashOf } from './cache.ts';
+import { cacheFor, DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
 import { primeEntities, entitiesOf, type Entities } from './entities.ts';
-import { displayPath, duplicateProblems, loadStory, markdownFiles } from './files.ts';
+import { displayPath, duplicateProblems, loadStory } from './files.ts';
+import { inputsOf, statKey } from './inputs.ts';
 import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
 import { mentionsOf } from './mentions.ts';
 import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
-import type { Article, Mention, Omission, Problem, Timeline } from './types.ts';
+import type { Article, Mention, Omission, Problem, Story, Timeline, TimelineEvent } from './types.ts';
+
+export { cacheFor } from './cache.ts';
 
 /** An article ready for its page: metadata, rendered body, and which events cite which sentences. */
 export interface RenderedArticle {
@@ -47,10 +49,15 @@ export interface ArticleWork {
  * pipeline's code are unchanged, else computed and cached. Articles with
  * problems are never cached ("published in the future" changes with the day).
  */
+/** The key an article's work is cached under: its path as shown to editors, and its text. */
+export function articleKey(path: string, source: string): string {
+  return hashOf(path, source);
+}
+
 export function analyseFile(file: string, cache: DiskCache | undefined): { work?: ArticleWork; problems: Problem[] } {
   const path = displayPath(file);
   const source = readFileSync(file, 'utf8');
-  const cacheKey = hashOf(path, source);
+  const cacheKey = articleKey(path, source);
   const cached = cache?.get<ArticleWork>('article', cacheKey);
   if (cached) {
     for (const [text, found] of cached.entities) primeEntities(text, found);
@@ -71,12 +78,6 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
   return { work, problems: parsed.problems };
 }
 
-/** The disk cache a build uses: `TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`; none when given false. */
-export function cacheFor(option: string | false | undefined): DiskCache | undefined {
-  const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
-  return dir === false || dir === '' ? undefined : new DiskCache(dir);
-}
-
 export interface BuildOptions {
   /** Folder of the disk cache; false to build without one. */
   cache?: string | false | undefined;
@@ -91,20 +92,9 @@ export interface BuildOptions {
 let memo: { key: string; build: SiteBuild } | undefined;
 
 export function buildSite(contentDir: string, options: BuildOptions = {}): SiteBuild {
-  const articlesDir = join(contentDir, 'articles');
-  const files = markdownFiles([articlesDir]);
-  const story = join(contentDir, 'story.yaml');
-  const correctionsFile = join(contentDir, 'corrections.yaml');
-  const key = [...files, story, correctionsFile]
-    .map((f) => {
-      try {
-        const s = statSync(f);
-        return `${f}:${s.size}:${s.mtimeMs}`;
-      } catch {
-        return `${f}:-`;
-      }
-    })
-    .join('|');
+  const inputs = inputsOf(contentDir);
+  const [files, correctionsFile] = [inputs.slice(0, -2), inputs.at(-1)!];
+  const key = statKey(inputs);
   if (memo?.key === key) return memo.build;
 
   const stats: Record<string, number> = {};
@@ -175,4 +165,48 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
   const build = { timeline, articles: rendered, problems, stats };
   memo = { key, build };
   return build;
+}
+
+/** The story as the site shows it, with the build report's totals. */
+export interface StorySummary extends Story {
+  articles: number;
+  sentences: number;
+  mentions: number;
+  events: number;
+  /** Sentences cited by at least one event. */
+  cited: number;
+  /** Counts only: each article's page lists its own left-out sentences with their reasons. */
+  leftOut: { total: number; reasons: Array<{ reason: string; count: number }> };
+}
+
+/** What the site's pages are made from: the events, the rendered articles, the story; and the content's problems. */
+export interface SiteData {
+  events: TimelineEvent[];
+  articles: RenderedArticle[];
+  story: StorySummary;
+  problems: Problem[];
+}
+
+/** The site's share of a build: everything its pages show, none of the pipeline's working data. */
+export function siteDataOf(build: SiteBuild): SiteData {
+  const { timeline } = build;
+  const reasons = new Map<string, number>();
+  for (const o of timeline.omitted) reasons.set(o.reason, (reasons.get(o.reason) ?? 0) + 1);
+  return {
+    events: timeline.events,
+    articles: build.articles,
+    story: {
+      ...timeline.story,
+      articles: timeline.articles.length,
+      sentences: timeline.articles.reduce((n, a) => n + a.sentences.length, 0),
+      mentions: Object.values(timeline.mentions).reduce((n, m) => n + m.length, 0),
+      events: timeline.events.length,
+      cited: new Set(timeline.events.flatMap((e) => e.sources.map((src) => `${src.article}#${src.sentence}`))).size,
+      leftOut: {
+        total: timeline.omitted.length,
+        reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+      },
+    },
+    problems: build.problems,
+  };
 }

@@ -57,8 +57,16 @@ export class DiskCache {
   hits = 0;
   misses = 0;
 
+  /** The folder given, under which each version of the pipeline has its own. */
+  readonly root: string;
+
   constructor(root: string) {
+    this.root = root;
     this.dir = join(root, pipelineVersion());
+  }
+
+  has(kind: string, key: string): boolean {
+    return existsSync(join(this.dir, kind, `${key}.json`));
   }
 
   get<T>(kind: string, key: string): T | undefined {
@@ -80,4 +88,10 @@ export class DiskCache {
       // A cache that cannot be written only costs time: the build goes on.
     }
   }
+}
+
+/** The disk cache a build uses: `TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`; none when given false. */
+export function cacheFor(option: string | false | undefined): DiskCache | undefined {
+  const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
+  return dir === false || dir === '' ? undefined : new DiskCache(dir);
 }

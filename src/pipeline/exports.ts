@@ -20,13 +20,27 @@ export function publicEvent(event: TimelineEvent) {
 }
 
 export function eventsJson(timeline: Timeline, site = '') {
-  return {
-    story: timeline.story,
-    events: timeline.events.map((event) => {
-      const data = publicEvent(event);
-      return { ...data, sources: data.sources.map((s) => ({ ...s, url: site + s.url })) };
-    }),
-  };
+  return { story: timeline.story, events: timeline.events.map((event) => eventJson(event, site)) };
+}
+
+function eventJson(event: TimelineEvent, site: string) {
+  const data = publicEvent(event);
+  return { ...data, sources: data.sources.map((s) => ({ ...s, url: site + s.url })) };
+}
+
+/**
+ * `events.json` as text, a piece at a time: the same value as `eventsJson`,
+ * one event a line. An archive's file runs to tens of megabytes; written in
+ * pieces it is never one string in memory.
+ */
+export function* eventsJsonText(timeline: Timeline, site = ''): Generator<string> {
+  yield `{\n  "story": ${JSON.stringify(timeline.story)},\n  "events": [`;
+  let first = true;
+  for (const event of timeline.events) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(eventJson(event, site))}`;
+    first = false;
+  }
+  yield `${first ? '' : '\n  '}]\n}\n`;
 }
 
 /** `extract --json`: the contract `../shared/bench/temporal-score.mjs` reads. */

@@ -1,29 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readArticle } from './article.ts';
+import { displayPath, markdownFiles } from './inputs.ts';
 import type { Article, Problem, Story } from './types.ts';
 
-/** Markdown files named by the arguments: files as given, folders read (not recursively), sorted. */
-export function markdownFiles(paths: string[]): string[] {
-  const files: string[] = [];
-  for (const path of paths) {
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) {
-        if (/\.(md|markdown)$/i.test(name) && !name.startsWith('_')) files.push(join(path, name));
-      }
-    } else {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
-/** Path as an editor sees it in messages: relative to the working directory when inside it. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
+export { displayPath, markdownFiles } from './inputs.ts';
 
 export interface LoadedArticles {
   articles: Article[];

@@ -1,8 +1,9 @@
 import { getCollection, getEntry } from 'astro:content';
-import type { RenderedArticle } from '../../pipeline/build.ts';
+import type { ArticleEntry } from '../../pipeline/bodies.ts';
+import type { StorySummary } from '../../pipeline/build.ts';
 import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
-import type { Story, TimelineEvent } from '../../pipeline/types.ts';
+import type { TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
 import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT } from './pages.ts';
 
@@ -14,12 +15,7 @@ export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts'
  * the filter pages list. Pages only ask; the sorting and grouping live here.
  */
 
-export interface StoryEntry extends Story {
-  articles: number;
-  sentences: number;
-  mentions: number;
-  /** The build report's totals: sentences left out, by reason (each article page lists its own). */
-  leftOut: { total: number; reasons: Array<{ reason: string; count: number }> };
+export interface StoryEntry extends StorySummary {
   /** In `astro dev`: content problems (`file:line:column: message`) while the last good pages stay up. */
   problems?: string[] | undefined;
 }
@@ -58,10 +54,10 @@ export const allEvents = once(async (): Promise<TimelineEvent[]> => {
 });
 
 /** Articles newest first. */
-export const allArticles = once(async (): Promise<RenderedArticle[]> => {
+export const allArticles = once(async (): Promise<ArticleEntry[]> => {
   const entries = await getCollection('articles');
   return entries
-    .map((entry) => entry.data as RenderedArticle)
+    .map((entry) => entry.data as ArticleEntry)
     .sort((a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id));
 });
 

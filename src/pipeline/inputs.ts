@@ -1,0 +1,47 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The files a build reads, and keys for them. No pipeline code is loaded
+ * here: a build whose result is cached finds it without it.
+ */
+
+/** Markdown files named by the arguments: files as given, folders read (not recursively), sorted. */
+export function markdownFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) {
+        if (/\.(md|markdown)$/i.test(name) && !name.startsWith('_')) files.push(join(path, name));
+      }
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Path as an editor sees it in messages: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** The files a build of `contentDir` reads: every article, then the story and the corrections. */
+export function inputsOf(contentDir: string): string[] {
+  return [...markdownFiles([join(contentDir, 'articles')]), join(contentDir, 'story.yaml'), join(contentDir, 'corrections.yaml')];
+}
+
+/** The files' names, sizes and modification times: a cheap key, for memos within one process. */
+export function statKey(files: string[]): string {
+  return files
+    .map((f) => {
+      try {
+        const s = statSync(f);
+        return `${f}:${s.size}:${s.mtimeMs}`;
+      } catch {
+        return `${f}:-`;
+      }
+    })
+    .join('|');
+}

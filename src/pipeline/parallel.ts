@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { articleKey } from './build.ts';
+import type { DiskCache } from './cache.ts';
+import { displayPath } from './inputs.ts';
+
+/** Fewer articles to analyse than this are not worth starting workers for. */
+export const MIN_PARALLEL = 64;
+/** Files a worker is sent at a time: few enough that the workers finish together. */
+const BATCH = 16;
+
+/**
+ * Analyses, in worker threads, the articles the disk cache does not hold
+ * yet, and writes their work to it; `buildSite` then reads every article from
+ * the cache. Each article's analysis depends on its text alone, so they split
+ * across the machine's cores; what depends on all of them (merging, the
+ * timeline) stays in one process. Resolves with how many it analysed; a
+ * worker that fails only leaves its articles to `buildSite`.
+ */
+export async function warmArticleCache(files: string[], cache: DiskCache, workers = Math.min(availableParallelism(), 4)): Promise<number> {
+  const missing = files.filter((file) => !cache.has('article', articleKey(displayPath(file), readFileSync(file, 'utf8'))));
+  if (missing.length < MIN_PARALLEL || workers < 2) return 0;
+  let next = 0;
+  let done = 0;
+  const batches = () => {
+    const batch = missing.slice(next, next + BATCH);
+    next += batch.length;
+    return batch;
+  };
+  await Promise.all(
+    Array.from({ length: workers }, () => {
+      const worker = new Worker(new URL('./analyse-worker.ts', import.meta.url), { workerData: { cacheRoot: cache.root } });
+      return new Promise<void>((resolve) => {
+        const finish = () => {
+          void worker.terminate();
+          resolve();
+        };
+        worker.on('message', (count: number) => {
+          done += count;
+          const batch = batches();
+          if (batch.length > 0) worker.postMessage(batch);
+          else finish();
+        });
+        worker.on('error', finish);
+        worker.on('exit', () => resolve());
+        const first = batches();
+        if (first.length > 0) worker.postMessage(first);
+        else finish();
+      });
+    }),
+  );
+  return done;
+}

@@ -1,0 +1,60 @@
+/**
+ * What Astro's loaders read: the site data written by `scripts/pipeline.ts`
+ * (one JSON value a line, read back a line at a time), article bodies kept
+ * in files of their own, and events.json written a piece at a time.
+ */
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleBody, articleEntry } from '../../src/pipeline/bodies.ts';
+import { buildSite, siteDataOf } from '../../src/pipeline/build.ts';
+import { eventsJson, eventsJsonText } from '../../src/pipeline/exports.ts';
+import { openSiteData } from '../../src/pipeline/site-data.ts';
+
+const collect = async <T>(items: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
+
+describe('site data', () => {
+  it('is written once and read back, a line at a time, as the pipeline made it', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'site-data-'));
+    const expected = siteDataOf(buildSite('content', { cache: false }));
+    const first = await openSiteData('content', { cache });
+    const files = readdirSync(join(cache, readdirSync(cache)[0]!, 'site'));
+    expect(files.filter((f) => f.endsWith('.ndjson'))).toHaveLength(1);
+    // Another process finds the file: here, a copy of the cache, which nothing in memory knows.
+    const copy = mkdtempSync(join(tmpdir(), 'site-data-copy-'));
+    cpSync(cache, copy, { recursive: true });
+    const second = await openSiteData('content', { cache: copy });
+    expect(second).not.toBe(first);
+    for (const source of [first, second]) {
+      expect(source.story).toEqual(expected.story);
+      expect(await collect(source.events())).toEqual(expected.events);
+      expect(await collect(source.articles())).toEqual(expected.articles);
+    }
+    expect(expected.story.events).toBe(expected.events.length);
+    expect(expected.story.articles).toBe(5);
+  });
+
+  it('keeps each article’s body in a file named by its hash, and gives it back for the page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bodies-'));
+    const [article] = siteDataOf(buildSite('content', { cache: false })).articles;
+    const entry = articleEntry(article!, dir);
+    expect(typeof entry.body).toBe('string');
+    expect(entry).not.toHaveProperty('html');
+    expect(entry.leftOut).toBe(article!.omitted.length);
+    expect(articleBody(entry)).toEqual({ html: article!.html, omitted: article!.omitted });
+    expect(articleEntry(article!, dir).body).toBe(entry.body);
+    expect(articleBody(articleEntry(article!, undefined)).html).toBe(article!.html);
+  });
+
+  it('writes events.json a piece at a time, the same value as in one go', () => {
+    const { timeline } = buildSite('content', { cache: false });
+    const text = [...eventsJsonText(timeline, 'https://example.org')].join('');
+    expect(JSON.parse(text)).toEqual(eventsJson(timeline, 'https://example.org'));
+    expect(JSON.parse([...eventsJsonText({ ...timeline, events: [] })].join(''))).toEqual({ story: timeline.story, events: [] });
+  });
+});
