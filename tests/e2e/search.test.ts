@@ -120,8 +120,16 @@ describe('search', () => {
     const list = page.locator('.search-inline .pf-result-meta, .search-inline .result-meta');
     await list.first().waitFor();
     await expect(page.locator('[data-search-sort]').inputValue()).resolves.toBe('date:asc');
+    // Oldest first across the index shards: the background (2014, 2022 …) before the story's days.
+    const years = async () => (await list.allTextContents()).map((text) => Number(/(?:19|20)\d\d(?!\d)/.exec(text)?.[0]));
+    await expect.poll(async () => (await years())[0]).toBeLessThan(2025);
+    const ascending = await years();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     await page.locator('[data-search-sort]').selectOption('date:desc');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('date:desc');
+    await expect.poll(async () => (await years())[0]).toBe(2025);
+    const descending = await years();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
     await close();
   });
 
