@@ -21,7 +21,7 @@
  *
  * Every response's errors are checked, and the Pagefind service is closed in `finally`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -94,16 +94,17 @@ try {
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${shard.key}: ${added.errors.join(', ')}`);
       if (added.page_count !== shard.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${shard.pages.length} pages of ${shard.key}`);
       // Written aside, then moved into place whole: a build running at the same time never sees half a shard.
-      const partial = `${cached}.${process.pid}.partial`;
+      const partial = `${cached}.${randomUUID()}.partial`;
       rmSync(partial, { recursive: true, force: true });
       const written = await index.writeFiles({ outputPath: partial });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write the index of ${shard.key}: ${written.errors.join(', ')}`);
       await index.deleteIndex();
       try {
         renameSync(partial, cached);
-      } catch {
-        // Another build wrote the same shard first: the same bytes.
+      } catch (error) {
+        // Another build wrote the same shard first (the same bytes); anything else is an error.
         rmSync(partial, { recursive: true, force: true });
+        if (!existsSync(join(cached, 'pagefind-entry.json'))) throw error;
       }
       indexed++;
     }

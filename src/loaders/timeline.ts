@@ -61,9 +61,13 @@ function load(part: Part, contentDir: string) {
       }
     };
     await run();
+    // In `astro dev`, one save can fire several events: each run waits for the one before,
+    // so two never interleave their clearing and storing.
+    let queue = Promise.resolve();
     context.watcher?.add(contentDir);
     context.watcher?.on('all', (_event, path) => {
-      if (resolve(path).startsWith(contentDir)) void run();
+      if (!resolve(path).startsWith(contentDir)) return;
+      queue = queue.then(run).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
     });
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedArticle } from './build.ts';
@@ -32,7 +33,7 @@ export function articleEntry(article: RenderedArticle, dir: string | undefined):
   try {
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });
-      const partial = `${file}.${process.pid}.partial`;
+      const partial = `${file}.${randomUUID()}.partial`;
       writeFileSync(partial, json);
       renameSync(partial, file);
     }

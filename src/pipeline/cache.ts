@@ -31,7 +31,7 @@ function sourcesOf(dir: string): string[] {
 
 let codeVersion: string | undefined;
 
-/** Hash of the pipeline's and the schema's source code. */
+/** Hash of the pipeline's and the schema's source code, and of the installed libraries' versions. */
 export function pipelineVersion(): string {
   if (!codeVersion) {
     const dir = pipelineDir();
@@ -41,6 +41,9 @@ export function pipelineVersion(): string {
     for (const file of [...sourcesOf(dir), ...sourcesOf(join(dir, '..', 'schemas'))]) {
       hash.update(file.slice(dir.length)).update(readFileSync(file));
     }
+    // The libraries it runs on (parser, people and places, sanitiser …): their versions are in the lockfile.
+    const lockfile = join(dir, '..', '..', 'package-lock.json');
+    if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
     codeVersion = hash.digest('hex').slice(0, 12);
   }
   return codeVersion;

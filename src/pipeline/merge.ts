@@ -115,11 +115,12 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     const own = new Set(terms(c.sentence.text));
     return c.continuation ? [own, new Set(terms(c.continuation))] : [own];
   });
-  const termSets = views.map((v) => v[0]!);
-  const idf = idfOf(views.flat().map((t) => [...t]));
+  // Rarity is counted per candidate: a word in a sentence and in its continuation counts once.
+  const documents = views.map((v) => (v.length === 1 ? v[0]! : new Set(v.flatMap((set) => [...set]))));
+  const idf = idfOf(documents.map((t) => [...t]));
   const weight = (term: string) => idf.get(term) ?? 1;
   const documentFrequency = new Map<string, number>();
-  for (const set of views.flat()) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const set of documents) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const isPhrase = (term: string) => term.includes(' ');
   const totalOf = (set: Set<string>) =>
     [...set].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0);
@@ -145,7 +146,7 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     if (!index) {
       index = new Map();
       for (const i of byKey.get(key)!) {
-        for (const term of new Set(views[i]!.flatMap((v) => [...v]))) {
+        for (const term of documents[i]!) {
           const list = index.get(term);
           if (list) list.push(i);
           else index.set(term, [i]);
@@ -207,7 +208,7 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     const neighbours = new Set<number>();
     for (const key of keysOverlapping(allowed[i]!)) {
       const index = invertedOf(key);
-      for (const term of views[i]!.length === 1 ? termSets[i]! : new Set(views[i]!.flatMap((v) => [...v]))) {
+      for (const term of documents[i]!) {
         const postings = index.get(term);
         if (!postings || postings.length > BLOCKING_CAP) continue;
         for (const j of postings) if (j !== i && representative[j] && ordered[j]!.article !== ordered[i]!.article) neighbours.add(j);
@@ -219,6 +220,9 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
       let best = -Infinity;
       views[i]!.forEach((mine, a) =>
         views[j]!.forEach((theirs, b) => {
+          // A continuation is evidence for its sentence, not a report to match another continuation:
+          // two paragraphs that both end "… did not respond to a request for comment" are not one event.
+          if (a > 0 && b > 0) return;
           const words = sharedWords(mine, theirs);
           if (words.count < MIN_SHARED_TERMS) return;
           const phraseBonus = Math.min(MAX_PHRASE_BONUS, PHRASE_BONUS * words.phrases);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,7 +26,7 @@ type Line = { head: { story: StorySummary; problems: Problem[] } } | { event: Ti
 /** Writes the data as one JSON value a line (head, events, articles), moved into place whole. */
 function writeLines(file: string, data: SiteData): void {
   mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${randomUUID()}.partial`;
   const fd = openSync(partial, 'w');
   try {
     const line = (value: Line) => writeSync(fd, `${JSON.stringify(value)}\n`);

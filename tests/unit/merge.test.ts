@@ -92,6 +92,13 @@ describe('mergeCandidates: a paragraph that goes on', () => {
     expect(clusters[0]!.members.map((m) => m.sentence.text)).toContain(withContinuation.sentence.text);
   });
 
+  it('never matches two continuations with each other', () => {
+    const boilerplate = 'The ministry did not immediately respond to a request for comment.';
+    const strike = { ...candidate('reuters', '2025-05-13', 'On Tuesday drones struck an oil refinery near the port of Tuapse.'), continuation: boilerplate };
+    const expelled = { ...candidate('cnbc', '2025-05-13', 'Two diplomats were expelled from Tallinn on Tuesday over spying charges.'), continuation: boilerplate };
+    expect(ofTheDay(mergeCandidates([strike, expelled, ...archive()]))).toHaveLength(2);
+  });
+
   it('does not let a continuation join reports of another day', () => {
     const withContinuation = { ...list(), continuation: 'The minister’s name was missing.' };
     const elsewhere = { ...other(), date: '2025-05-15' };

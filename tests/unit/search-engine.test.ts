@@ -74,6 +74,12 @@ const SHARDS = {
 };
 const ids = (found: PagefindSearch) => found.results.map((r) => r.id);
 
+/** An instance with no results. */
+function emptyInstance(): PagefindInstance {
+  const none = async () => undefined;
+  return { options: none, init: none, destroy: none, preload: none, filters: async () => ({}), search: async () => ({ results: [] }) };
+}
+
 describe('the header search engine', () => {
   it('searches every shard with its own instance and merges the answers by score', async () => {
     const { made, engine } = fakeShards(SHARDS);
@@ -104,6 +110,24 @@ describe('the header search engine', () => {
     await Promise.all([engine.filters(), engine.search('a'), engine.search('b'), engine.init()]);
     expect(loads()).toBe(1);
     expect(made).toHaveLength(2);
+  });
+
+  it('tries loading again after a failure instead of keeping it', async () => {
+    let attempts = 0;
+    const engine = createEngine(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('network down');
+      const module: PagefindModule = { createInstance: () => emptyInstance() };
+      return { modules: [module], shards: { shards: [{ key: 'k', path: '/p/', pages: 0 }] } };
+    });
+    await expect(engine.search('a')).rejects.toThrow('network down');
+    expect((await engine.search('a')).results).toEqual([]);
+    expect(attempts).toBe(2);
+  });
+
+  it('merges by score for any sort key but the date', async () => {
+    const { engine } = fakeShards(SHARDS);
+    expect(ids(await engine.search('putin', { sort: { title: 'asc' } }))).toEqual(['old-a', 'new-a', 'new-b', 'old-b']);
   });
 
   it('adds counts up, and merges no shards into an empty answer', () => {

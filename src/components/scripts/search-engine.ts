@@ -81,7 +81,8 @@ export function addCounts(all: Array<Counts | undefined>): Counts {
 
 /** One answer from the shards' answers, in shard order (oldest first). */
 export function mergeSearches(searches: PagefindSearch[], options: SearchOptions | undefined): PagefindSearch {
-  const direction = Object.values(options?.sort ?? {})[0];
+  // Only the date follows the shards' order; any other sort key is merged by score.
+  const direction = options?.sort?.date;
   let results: PagefindResult[];
   if (direction === 'asc' || direction === 'desc') {
     // Each shard is sorted; the shards are consecutive spans of time.
@@ -120,11 +121,17 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
   let made: Promise<{ instances: PagefindInstance[]; totals: Counts }> | undefined;
   const settings: Array<Record<string, unknown>> = [];
   const ready = () =>
-    (made ??= load().then(async ({ modules, shards }) => {
-      const instances = shards.shards.map((shard, i) => modules[i]!.createInstance({ ...instanceOptions, basePath: shard.path }));
-      for (const options of settings) await Promise.all(instances.map((i) => i.options(options)));
-      return { instances, totals: shards.filters ?? {} };
-    }));
+    (made ??= load()
+      .then(async ({ modules, shards }) => {
+        const instances = shards.shards.map((shard, i) => modules[i]!.createInstance({ ...instanceOptions, basePath: shard.path }));
+        for (const options of settings) await Promise.all(instances.map((i) => i.options(options)));
+        return { instances, totals: shards.filters ?? {} };
+      })
+      .catch((error: unknown) => {
+        // A failed load (the network, say) is tried again at the next search, not kept.
+        made = undefined;
+        throw error;
+      }));
   const search = async (term: string | null, options: SearchOptions = {}): Promise<PagefindSearch> => {
     const { instances, totals } = await ready();
     const merged = mergeSearches(await Promise.all(instances.map((i) => i.search(term, options))), options);
@@ -174,7 +181,10 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
 export function createInstance(instanceOptions: Record<string, unknown> = {}) {
   const base = new URL('../pagefind/', import.meta.url);
   return createEngine(async () => {
-    const list = (await (await fetch(new URL('shards.json', base))).json()) as ShardList;
+    // Revalidated: after a deploy that adds a quarter, a cached list would leave its shard unsearched.
+    const response = await fetch(new URL('shards.json', base), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`Could not load the search index list (${response.status})`);
+    const list = (await response.json()) as ShardList;
     const shards = list.shards.map((s) => ({ ...s, path: new URL(s.path, base).pathname }));
     const modules = await Promise.all(shards.map((s) => import(/* @vite-ignore */ `${s.path}pagefind.js`) as Promise<PagefindModule>));
     return { modules, shards: { ...list, shards } };
