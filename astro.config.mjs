@@ -40,7 +40,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Rebuilds copy the previous output of every page whose `cacheKey` (a hash of
   // what it renders from, see src/components/lib/page-key.ts) is unchanged.
-  experimental: { incrementalBuild: process.env.TIMELINE_INCREMENTAL !== '0' },
+  experimental: { incrementalBuild: true },
   // Astro's build caches, incremental pages included (tests and benchmarks move them).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

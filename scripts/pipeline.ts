@@ -8,8 +8,9 @@
  * pipeline's working data (parse trees, time expressions, people and places
  * of every article) never shares a process with Astro's rendering: each
  * step's memory is its own, and the build's peak is the larger of them, not
- * their sum. Here the articles are analysed on every core (worker threads). Without this step (`astro build` alone, `astro dev`) the
- * loaders run the pipeline themselves.
+ * their sum. Here the articles are analysed on every core (worker threads).
+ * Without this step (`astro build` alone, `astro dev`) the loaders run the
+ * pipeline themselves.
  *
  * It never fails the build on bad content: content with errors is not
  * cached, and `astro build` reports them, all at once, as the editor's messages.

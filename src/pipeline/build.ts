@@ -12,8 +12,6 @@ import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
 import type { Article, Mention, Omission, Problem, Story, Timeline, TimelineEvent } from './types.ts';
 
-export { cacheFor } from './cache.ts';
-
 /** An article ready for its page: metadata, rendered body, and which events cite which sentences. */
 export interface RenderedArticle {
   id: string;
@@ -44,16 +42,16 @@ export interface ArticleWork {
   entities: Array<[string, Entities]>;
 }
 
-/**
- * What one article yields on its own: from the disk cache when its text and the
- * pipeline's code are unchanged, else computed and cached. Articles with
- * problems are never cached ("published in the future" changes with the day).
- */
 /** The key an article's work is cached under: its path as shown to editors, and its text. */
 export function articleKey(path: string, source: string): string {
   return hashOf(path, source);
 }
 
+/**
+ * What one article yields on its own: from the disk cache when its text and the
+ * pipeline's code are unchanged, else computed and cached. Articles with
+ * problems are never cached ("published in the future" changes with the day).
+ */
 export function analyseFile(file: string, cache: DiskCache | undefined): { work?: ArticleWork; problems: Problem[] } {
   const path = displayPath(file);
   const source = readFileSync(file, 'utf8');
@@ -92,9 +90,8 @@ export interface BuildOptions {
 let memo: { key: string; build: SiteBuild } | undefined;
 
 export function buildSite(contentDir: string, options: BuildOptions = {}): SiteBuild {
-  const inputs = inputsOf(contentDir);
-  const [files, correctionsFile] = [inputs.slice(0, -2), inputs.at(-1)!];
-  const key = statKey(inputs);
+  const { articles: files, corrections: correctionsFile, all } = inputsOf(contentDir);
+  const key = statKey(all);
   if (memo?.key === key) return memo.build;
 
   const stats: Record<string, number> = {};

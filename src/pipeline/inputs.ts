@@ -27,9 +27,12 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-/** The files a build of `contentDir` reads: every article, then the story and the corrections. */
-export function inputsOf(contentDir: string): string[] {
-  return [...markdownFiles([join(contentDir, 'articles')]), join(contentDir, 'story.yaml'), join(contentDir, 'corrections.yaml')];
+/** The files a build of `contentDir` reads: every article, the story and the corrections; `all` lists them together. */
+export function inputsOf(contentDir: string): { articles: string[]; story: string; corrections: string; all: string[] } {
+  const articles = markdownFiles([join(contentDir, 'articles')]);
+  const story = join(contentDir, 'story.yaml');
+  const corrections = join(contentDir, 'corrections.yaml');
+  return { articles, story, corrections, all: [...articles, story, corrections] };
 }
 
 /** The files' names, sizes and modification times: a cheap key, for memos within one process. */

@@ -105,14 +105,14 @@ let memo: { key: string; source: SiteDataSource } | undefined;
 export async function openSiteData(contentDir: string, options: BuildOptions & { parallel?: boolean } = {}): Promise<SiteDataSource> {
   const inputs = inputsOf(contentDir);
   const cache = cacheFor(options.cache);
-  const key = `${cache?.dir ?? '-'}|${statKey(inputs)}`;
+  const key = `${cache?.dir ?? '-'}|${statKey(inputs.all)}`;
   if (memo?.key === key) return memo.source;
-  const contentKey = hashOf(...inputs.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readFileSync(f, 'utf8')) : '-']));
+  const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readFileSync(f, 'utf8')) : '-']));
   const file = cache ? join(cache.dir, 'site', `${contentKey}.ndjson`) : undefined;
   let source = file ? fromFile(file) : undefined;
   if (!source) {
     // Articles the cache lacks are analysed on every core first (in a process of our own: not inside Astro's).
-    if (options.parallel && cache) await (await import('./parallel.ts')).warmArticleCache(inputs.slice(0, -2), cache);
+    if (options.parallel && cache) await (await import('./parallel.ts')).warmArticleCache(inputs.articles, cache);
     const { buildSite, siteDataOf } = await import('./build.ts');
     const data = siteDataOf(buildSite(contentDir, options));
     if (file && !data.problems.some((p) => p.severity === 'error')) {

@@ -105,7 +105,7 @@ export function mergeSearches(searches: PagefindSearch[], options: SearchOptions
   };
 }
 
-/** A shard's engine: Pagefind's own module, loaded once per shard (see createInstance). */
+/** What the engine runs on: Pagefind's own module, loaded once per shard (see createInstance), and the shard list. */
 export interface LoadedShards {
   /** One Pagefind module per shard, in shard order. */
   modules: PagefindModule[];
