@@ -10,11 +10,14 @@
  *   and listed, oldest first, in `pagefind/shards.json`. Pagefind holds a
  *   whole index in memory while it writes it: a shard at a time, the peak is
  *   a quarter's, not the archive's.
- * - A shard whose pages are byte for byte those of the last build is copied
+ * - A shard whose pages are, in what Pagefind reads of them (`searchedPart`:
+ *   all but the `data-pagefind-ignore` elements), those of the last build is copied
  *   from the cache (`TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`,
  *   under `pagefind/`) instead of indexed again: adding an article re-indexes
  *   its quarter only. Pagefind's output is deterministic, so a copy is what
- *   indexing would write.
+ *   indexing would write. A shard the site already holds with the same hash
+ *   (`shards.json` lists each shard's) is left in place: Astro keeps the
+ *   site's folder between builds (src/integrations/keep-output.ts).
  * - The engine the header search loads (`src/components/scripts/search-engine.ts`,
  *   types stripped) goes to `search-engine/pagefind.js`; Pagefind's scripts
  *   and the Component UI to `pagefind/`.
@@ -26,7 +29,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { filterCounts, filtersOf, shardPlan, type IndexedPage } from './lib/shards.ts';
+import { filterCounts, filtersOf, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
@@ -48,13 +51,12 @@ function indexedPages(): IndexedPage[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = join(dir, entry.name, 'index.html');
       if (!entry.isDirectory() || !existsSync(file)) continue;
-      const html = readFileSync(file);
-      const text = html.toString('utf8');
+      const text = readFileSync(file, 'utf8');
       pages.push({
         path: `${section}/${entry.name}/index.html`,
         kind: section === 'articles' ? 'article' : 'event',
         date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
-        hash: createHash('sha256').update(html).digest('hex'),
+        hash: createHash('sha256').update(searchedPart(text)).digest('hex'),
         filters: filtersOf(text),
       });
     }
@@ -70,17 +72,41 @@ function copyScripts(from: string, to: string): void {
   }
 }
 
+/** The shards the site holds now, by key: their hashes, from the `shards.json` the last run wrote. */
+function shardsInPlace(out: string): Map<string, string> {
+  try {
+    const list = JSON.parse(readFileSync(join(out, 'shards.json'), 'utf8')) as { shards: Array<{ key: string; hash?: string }> };
+    return new Map(list.shards.filter((s) => s.hash && existsSync(join(out, 'shards', s.key, 'pagefind-entry.json'))).map((s) => [s.key, s.hash!]));
+  } catch {
+    return new Map();
+  }
+}
+
 const started = performance.now();
 const pages = indexedPages();
 const plan = shardPlan(pages, version);
 const out = join(site, 'pagefind');
-rmSync(out, { recursive: true, force: true });
+// A shard already in the site with the same hash stays where it is (Astro keeps the site's
+// folder between builds, see src/integrations/keep-output.ts); everything else is written anew.
+const inPlace = shardsInPlace(out);
+const keep = new Set(plan.filter((s) => inPlace.get(s.key) === s.hash).map((s) => s.key));
+for (const name of existsSync(out) ? readdirSync(out) : []) {
+  if (name !== 'shards') rmSync(join(out, name), { recursive: true, force: true });
+}
+for (const key of existsSync(join(out, 'shards')) ? readdirSync(join(out, 'shards')) : []) {
+  if (!keep.has(key)) rmSync(join(out, 'shards', key), { recursive: true, force: true });
+}
 mkdirSync(join(out, 'shards'), { recursive: true });
 let reused = 0;
 let indexed = 0;
 try {
   for (const shard of plan) {
     const cached = join(cacheRoot, `${shard.key}-${shard.hash}`);
+    if (keep.has(shard.key)) {
+      // Already in the site; its cache entry (if any) counts as used.
+      if (existsSync(cached)) utimesSync(cached, new Date(), new Date());
+      continue;
+    }
     if (existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
       // Used: kept by the clean-up below for another while.
@@ -121,7 +147,7 @@ try {
   writeFileSync(
     join(out, 'shards.json'),
     `${JSON.stringify({
-      shards: plan.map((s) => ({ key: s.key, path: `shards/${s.key}/`, pages: s.pages.length })),
+      shards: plan.map((s) => ({ key: s.key, path: `shards/${s.key}/`, pages: s.pages.length, hash: s.hash })),
       // The filter values and their counts over the archive: search lists them without loading Pagefind's filter data.
       filters: filterCounts(pages),
     })}\n`,
@@ -137,7 +163,7 @@ try {
     if (Date.now() - statSync(path).mtimeMs > CACHE_DAYS * 86_400_000) rmSync(path, { recursive: true, force: true });
   }
   console.log(
-    `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache)`,
+    `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

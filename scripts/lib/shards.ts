@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** A page the search indexes: its path in the built site, its date, a hash of its HTML. */
+/** A page the search indexes: its path in the built site, its date, a hash of what Pagefind reads of it (`searchedPart`). */
 export interface IndexedPage {
   /** `events/<id>/index.html`, `articles/<id>/index.html`. */
   path: string;
@@ -58,6 +58,45 @@ export function shardPlan(pages: IndexedPage[], salt = ''): Shard[] {
     for (const page of members) hash.update(`\0${page.path}\0${page.hash}`);
     return { key, pages: members.map((p) => p.path), hash: hash.digest('hex').slice(0, 16) };
   });
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const IGNORED = /<([a-zA-Z][\w-]*)\b[^<>]*?\sdata-pagefind-ignore(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?[^<>]*>/g;
+
+/**
+ * The part of a page Pagefind reads: the HTML without the elements marked
+ * `data-pagefind-ignore`, whose text the index never holds (source lists,
+ * "Key event" labels, counts). Hashing this part instead of the whole file
+ * keeps a shard cached when only such text changed, as it does on every
+ * event an added article cites. It can only keep too much, never drop what
+ * is indexed: an ignored element that holds filters, metadata or a sort key
+ * (which Pagefind reads even there) is kept, and so is the rest of the page
+ * from an element whose end cannot be found.
+ */
+export function searchedPart(html: string): string {
+  let out = '';
+  let from = 0;
+  IGNORED.lastIndex = 0;
+  for (let match = IGNORED.exec(html); match; match = IGNORED.exec(html)) {
+    const name = match[1]!.toLowerCase();
+    const openEnd = match.index + match[0].length;
+    let end = openEnd;
+    if (!VOID.has(name) && !match[0].endsWith('/>')) {
+      // The matching end tag: same-name tags nest.
+      const tags = new RegExp(`<(/?)${name}(?=[\\s>/])[^<>]*>`, 'gi');
+      tags.lastIndex = openEnd;
+      let depth = 1;
+      let tag: RegExpExecArray | null;
+      while (depth > 0 && (tag = tags.exec(html))) depth += tag[1] ? -1 : tag[0].endsWith('/>') ? 0 : 1;
+      if (depth > 0) break;
+      end = tags.lastIndex;
+    }
+    if (/data-pagefind-(?:filter|meta|sort)/.test(html.slice(match.index, end))) continue;
+    out += html.slice(from, match.index);
+    from = end;
+    IGNORED.lastIndex = end;
+  }
+  return out + html.slice(from);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

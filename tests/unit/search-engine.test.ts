@@ -105,6 +105,17 @@ describe('the header search engine', () => {
     expect(made.flatMap((m) => m.calls).filter((c) => c === 'filters')).toEqual([]);
   });
 
+  it('loads every shard’s WebAssembly and metadata at init, before any search (opening the dialog calls it)', async () => {
+    const { made, engine } = fakeShards(SHARDS);
+    await engine.init();
+    expect(made.map((m) => m.calls)).toEqual([['init'], ['init']]);
+    await engine.search('putin');
+    expect(made.map((m) => m.calls)).toEqual([
+      ['init', 'search:putin'],
+      ['init', 'search:putin'],
+    ]);
+  });
+
   it('loads the shards once, however many calls come at once', async () => {
     const { made, engine, loads } = fakeShards(SHARDS);
     await Promise.all([engine.filters(), engine.search('a'), engine.search('b'), engine.init()]);

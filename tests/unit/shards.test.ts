@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCounts, filtersOf, quarterOf, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
+import { filterCounts, filtersOf, quarterOf, searchedPart, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
 
 const page = (path: string, date: string, hash = 'h'): IndexedPage => ({
   path,
@@ -59,5 +59,24 @@ describe('search index shards', () => {
     expect(quarterOf('2024-12')).toBe('2024-Q4');
     expect(quarterOf('2014')).toBeUndefined();
     expect(quarterOf('2025-13-01')).toBeUndefined();
+  });
+
+  it('hashes what Pagefind reads: ignored elements go, nested ones with them, and nothing else', () => {
+    const page = (count: number, key: boolean) =>
+      '<main data-pagefind-body><h1>Talks</h1>' +
+      `<p class="kicker" data-pagefind-ignore>Event${key ? ' · Key event' : ''}</p>` +
+      `<section data-pagefind-ignore><section><p>${count} sources</p></section><img src="a.png" alt=""></section>` +
+      '<p>Putin stayed in Moscow.</p><br data-pagefind-ignore><p>End.</p></main>';
+    expect(searchedPart(page(100, true))).toBe('<main data-pagefind-body><h1>Talks</h1><p>Putin stayed in Moscow.</p><p>End.</p></main>');
+    expect(searchedPart(page(101, false))).toBe(searchedPart(page(100, true)));
+    expect(searchedPart('<header data-pagefind-ignore="all"><a>Home</a></header><main><p>News</p></main>')).toBe('<main><p>News</p></main>');
+  });
+
+  it('keeps an ignored element that holds filters, metadata or a sort key, and the rest of a page it cannot read', () => {
+    const withFilter = '<div data-pagefind-ignore><span data-pagefind-filter="person:Putin"></span></div><p>x</p>';
+    expect(searchedPart(withFilter)).toBe(withFilter);
+    const unclosed = '<p>a</p><div data-pagefind-ignore><p>b</p>';
+    expect(searchedPart(unclosed)).toBe(unclosed);
+    expect(searchedPart('<p>no ignored element</p>')).toBe('<p>no ignored element</p>');
   });
 });

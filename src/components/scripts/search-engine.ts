@@ -63,7 +63,8 @@ export interface PagefindModule {
 
 /** `/pagefind/shards.json`: the index shards, oldest first, and the archive's filter values with their counts. */
 export interface ShardList {
-  shards: Array<{ key: string; path: string; pages: number }>;
+  /** `hash` changes whenever the shard's pages do (the build uses it to keep a shard in place). */
+  shards: Array<{ key: string; path: string; pages: number; hash?: string }>;
   filters?: Counts;
 }
 
@@ -125,6 +126,9 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
       .then(async ({ modules, shards }) => {
         const instances = shards.shards.map((shard, i) => modules[i]!.createInstance({ ...instanceOptions, basePath: shard.path }));
         for (const options of settings) await Promise.all(instances.map((i) => i.options(options)));
+        // Each shard's WebAssembly and index metadata now, not at the first search: opening the
+        // dialog starts this, so the reader's first query finds the engine ready.
+        await Promise.all(instances.map((i) => i.init()));
         return { instances, totals: shards.filters ?? {} };
       })
       .catch((error: unknown) => {
