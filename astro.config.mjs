@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { keepOutput } from './src/integrations/keep-output.ts';
 
 // The site's public address: one setting, used for canonical URLs, feeds and the sitemap.
 const site = process.env.SITE_URL ?? 'https://timeline.example.org';
@@ -14,6 +15,8 @@ export default defineConfig({
   integrations: [
     // The search page only explains search and lists filters: not worth a search engine's visit.
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
+    // Last: it records the output folder once every other integration has written to it.
+    keepOutput(),
   ],
   // Strict CSP in a <meta> on every page: scripts and styles only from this
   // origin or by hash (Astro adds the hashes), nothing inline, nothing off-site.
@@ -38,8 +41,10 @@ export default defineConfig({
   // Articles are rendered by the pipeline, not Astro's Markdown; no Shiki (its inline styles would break the CSP).
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  // Rebuilds copy the previous output of every page whose `cacheKey` (a hash of
-  // what it renders from, see src/components/lib/page-key.ts) is unchanged.
+  // Rebuilds keep the previous output of every page whose `cacheKey` (a hash of
+  // what it renders from, see src/components/lib/page-key.ts) is unchanged:
+  // in place, when the output folder is the last build's (keepOutput), else
+  // copied from Astro's cache.
   experimental: { incrementalBuild: true },
   // Astro's build caches, incremental pages included (tests and benchmarks move them).
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

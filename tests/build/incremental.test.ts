@@ -2,17 +2,20 @@
  * Rebuilds reuse pages whose data did not change (Astro's incremental build,
  * keyed by `cacheKey`), and reusing never goes stale: adding an article and
  * rebuilding on a warm cache gives the same dist/ as a cold build of the same
- * content, byte for byte.
+ * content, byte for byte. The output folder is kept between builds
+ * (src/integrations/keep-output.ts): pages no longer built leave it, and a
+ * folder that is not the last build's output is emptied before it is used.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { digest } from './support/dist.ts';
 
-function build(content: string, astroCache: string, extractionCache: string): { dist: Map<string, string>; reused: number; rendered: number } {
-  const out = mkdtempSync(join(tmpdir(), 'timeline-dist-'));
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+function build(content: string, astroCache: string, extractionCache: string, out = temp('timeline-dist-')) {
   const result = spawnSync('npx', ['astro', 'build', '--outDir', out], {
     env: { ...process.env, TIMELINE_CONTENT: content, TIMELINE_CACHE: extractionCache, ASTRO_CACHE_DIR: astroCache, NO_COLOR: '1' },
     encoding: 'utf8',
@@ -20,27 +23,53 @@ function build(content: string, astroCache: string, extractionCache: string): { 
   expect(result.status, result.stderr).toBe(0);
   const lines = result.stdout.split('\n');
   return {
-    dist: digest(out),
-    reused: lines.filter((l) => /\((?:cached|restored)\)/.test(l)).length,
+    dist: [...digest(out).entries()],
+    /** Kept in place. */
+    cached: lines.filter((l) => /\(cached\)/.test(l)).length,
+    /** Copied back from Astro's cache. */
+    restored: lines.filter((l) => /\(restored\)/.test(l)).length,
     rendered: lines.filter((l) => /[├└]─ \S+ \(\+\d+ms\)/.test(l)).length,
+    emptied: lines.some((l) => /is not the last build's output: emptied/.test(l)),
+    removed: Number(/removed (\d+) file/.exec(result.stdout)?.[1] ?? 0),
   };
 }
 
-it('adding an article re-renders only what it touches, and the result equals a cold build', () => {
-  const content = mkdtempSync(join(tmpdir(), 'timeline-content-'));
+it('adding an article re-renders only what it touches, in place, and the result equals a cold build', () => {
+  const content = temp('timeline-content-');
   cpSync('content', content, { recursive: true });
-  const warm = mkdtempSync(join(tmpdir(), 'astro-cache-'));
-  const extraction = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+  const sixth = readdirSync('tests/fixtures/sixth')[0]!;
+  const addSixth = () => cpSync(join('tests/fixtures/sixth', sixth), join(content, 'articles', sixth));
+  const removeSixth = () => rmSync(join(content, 'articles', sixth));
+  const warm = temp('astro-cache-');
+  const extraction = temp('timeline-cache-');
+  const out = temp('timeline-dist-');
 
-  const first = build(content, warm, extraction);
-  expect(first.reused).toBe(0);
+  const first = build(content, warm, extraction, out);
+  expect(first.cached + first.restored).toBe(0);
 
-  cpSync('tests/fixtures/sixth', join(content, 'articles'), { recursive: true });
-  const rebuilt = build(content, warm, extraction);
-  const cold = build(content, mkdtempSync(join(tmpdir(), 'astro-cache-')), mkdtempSync(join(tmpdir(), 'timeline-cache-')));
+  addSixth();
+  const rebuilt = build(content, warm, extraction, out);
+  const cold = build(content, temp('astro-cache-'), temp('timeline-cache-'));
+  // Most event and article pages are untouched by one more article, and stay where they are.
+  expect(rebuilt.emptied).toBe(false);
+  expect(rebuilt.cached).toBeGreaterThan(rebuilt.rendered);
+  expect(rebuilt.restored).toBe(0);
+  expect(cold.cached + cold.restored).toBe(0);
+  expect(rebuilt.dist).toEqual(cold.dist);
 
-  // Most event and article pages are untouched by one more article.
-  expect(rebuilt.reused).toBeGreaterThan(rebuilt.rendered);
-  expect(cold.reused).toBe(0);
-  expect([...rebuilt.dist.entries()]).toEqual([...cold.dist.entries()]);
-}, 360_000);
+  // Taking the article out again: its page and the events only it made leave the folder.
+  removeSixth();
+  const removed = build(content, warm, extraction, out);
+  expect(removed.removed).toBeGreaterThan(0);
+  expect(removed.dist).toEqual(first.dist);
+
+  // Another output folder built with the same cache since: this one is no longer what the cache
+  // describes, so it is emptied and its pages come from Astro's cache, not from the folder.
+  addSixth();
+  build(content, warm, extraction);
+  const elsewhere = build(content, warm, extraction, out);
+  expect(elsewhere.emptied).toBe(true);
+  expect(elsewhere.restored).toBeGreaterThan(0);
+  expect(elsewhere.dist).toEqual(cold.dist);
+  rmSync(out, { recursive: true, force: true });
+}, 480_000);

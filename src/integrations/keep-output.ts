@@ -1,0 +1,142 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Keeps the last build's output in place for the next one, so that a
+ * rebuild rewrites only the pages that changed.
+ *
+ * Astro's incremental build skips a page whose `cacheKey` is unchanged, but
+ * first empties the output folder and then copies every skipped page back
+ * from its cache: at 5,000 articles, seconds of deleting and copying 7,000
+ * files for one new article. With the folder kept (`vite.build.emptyOutDir:
+ * false`), a skipped page is the file already there. That is right only if
+ * the folder holds exactly what the last build wrote with the same cache, so:
+ *
+ * - after a build, the folder's files (path, size, modification time) are
+ *   recorded in Astro's cache folder, for that output folder only;
+ * - before a build, the record is checked and removed: a folder that does not
+ *   match it (another build's, edited by hand, a build that stopped half-way,
+ *   another output folder built since) is emptied, as Astro would have done;
+ * - after a build, the files it neither wrote nor kept as a page (a page
+ *   whose event is gone, a renamed asset) are deleted, so the folder is what
+ *   a build from empty would write.
+ *
+ * `pagefind/` and `search-engine/` are the search step's (scripts/pagefind.ts,
+ * after Astro): it replaces them itself, and they are left alone here.
+ */
+
+/** The search step's folders, written after Astro. */
+export const SEARCH_FOLDERS = ['pagefind', 'search-engine'];
+
+type Listing = Record<string, [size: number, mtimeMs: number]>;
+
+interface Record_ {
+  outDir: string;
+  files: Listing;
+}
+
+/** Every file under `dir` but the search step's, by path relative to it. */
+export function listOutput(dir: string): Listing {
+  const files: Listing = {};
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (!prefix && SEARCH_FOLDERS.includes(entry.name)) continue;
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) walk(full, path);
+      else {
+        const stat = statSync(full);
+        files[path] = [stat.size, stat.mtimeMs];
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir, '');
+  return files;
+}
+
+function sameListing(a: Listing, b: Listing): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => b[k] !== undefined && b[k]![0] === a[k]![0] && b[k]![1] === a[k]![1]);
+}
+
+/** Empties `dir` as Astro does (all but `.git`). */
+function emptyDir(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** The output file of a page's pathname (`build.format: 'directory'`), relative to the output folder. */
+export function pageFile(pathname: string): string {
+  const path = pathname.replace(/^\/+|\/+$/g, '');
+  if (path === '') return 'index.html';
+  if (path === '404' || path === '500') return `${path}.html`;
+  return `${path}/index.html`;
+}
+
+/**
+ * The files to delete after a build: those it found (`before`) and left
+ * untouched that are not pages it kept. Files it wrote have a new time.
+ */
+export function staleFiles(before: Listing, after: Listing, pages: string[]): string[] {
+  const kept = new Set(pages.map(pageFile));
+  return Object.keys(after)
+    .filter((path) => {
+      const was = before[path];
+      const now = after[path]!;
+      return was !== undefined && was[0] === now[0] && was[1] === now[1] && !kept.has(path);
+    })
+    .sort();
+}
+
+export function keepOutput(): AstroIntegration {
+  let outDir = '';
+  let recordFile = '';
+  let before: Listing = {};
+  return {
+    name: 'keep-output',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = resolve(fileURLToPath(config.outDir));
+        recordFile = join(fileURLToPath(config.cacheDir), 'kept-output.json');
+      },
+      'astro:build:start': ({ logger }) => {
+        let record: Record_ | undefined;
+        try {
+          record = JSON.parse(readFileSync(recordFile, 'utf8')) as Record_;
+        } catch {
+          record = undefined;
+        }
+        // Trusted for this build only: a build that stops half-way leaves no record.
+        rmSync(recordFile, { force: true });
+        const found = listOutput(outDir);
+        if (!record || record.outDir !== outDir || !sameListing(record.files, found)) {
+          if (Object.keys(found).length > 0) logger.info(`${outDir} is not the last build's output: emptied`);
+          emptyDir(outDir);
+          before = {};
+        } else {
+          before = found;
+        }
+      },
+      'astro:build:done': ({ pages, logger }) => {
+        const after = listOutput(outDir);
+        const stale = staleFiles(before, after, pages.map((p) => p.pathname));
+        for (const path of stale) {
+          rmSync(join(outDir, path), { force: true });
+          delete after[path];
+          // Its folder too, when nothing else is in it.
+          const folder = dirname(join(outDir, path));
+          if (folder !== outDir && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
+        }
+        if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the last build wrote and this one did not`);
+        mkdirSync(dirname(recordFile), { recursive: true });
+        writeFileSync(recordFile, JSON.stringify({ outDir, files: after } satisfies Record_));
+      },
+    },
+  };
+}
