@@ -1,21 +1,18 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { join, resolve } from 'node:path';
-import { articleEntry } from '../pipeline/bodies.ts';
-import { cacheFor } from '../pipeline/cache.ts';
+import { resolve } from 'node:path';
 import { openSiteData, type SiteDataSource } from '../pipeline/site-data.ts';
 import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 /**
- * Content-layer loaders that feed the pipeline's output to Astro. They only
- * wire: the work is in `src/pipeline/`. In `astro dev` they watch
- * `content/`, so saving an article updates the timeline, event and article
- * pages.
+ * The content-layer loader that hands the pipeline's output to Astro: the
+ * story entry, with the path of the site data the pages read. It only wires:
+ * the work is in `src/pipeline/`. It reports the content's problems, all at
+ * once, and stops the build on errors. In `astro dev` it watches `content/`,
+ * so saving an article updates the timeline, event and article pages.
  */
 
-type Part = 'events' | 'articles' | 'story';
-
-function load(part: Part, contentDir: string) {
+function load(contentDir: string) {
   return async (context: LoaderContext) => {
     const run = async () => {
       const data: SiteDataSource = await openSiteData(contentDir);
@@ -32,33 +29,23 @@ function load(part: Part, contentDir: string) {
         if (!context.watcher) throw error;
         // In `astro dev`: keep the last good pages, print the problems, and hand them to the
         // layout, which raises them in the browser's error overlay until they are fixed.
-        if (part === 'story') {
-          const previous = context.store.get('story')?.data ?? {};
-          context.store.set({ id: 'story', data: { ...previous, problems } });
-          context.logger.error(error.message);
-        }
+        const previous = context.store.get('story')?.data ?? {};
+        context.store.set({ id: 'story', data: { ...previous, problems } });
+        context.logger.error(error.message);
         return;
       }
-      context.store.clear();
-      if (part === 'events') {
-        for await (const event of data.events()) context.store.set({ id: event.id, data: { ...event } });
-      } else if (part === 'articles') {
-        // Bodies wait in files of their own until their page is rendered (see bodies.ts).
-        const bodies = cacheFor(undefined)?.dir;
-        for await (const article of data.articles()) {
-          const entry = articleEntry(article, bodies && join(bodies, 'bodies'));
-          context.store.set({ id: article.id, data: { ...entry }, digest: context.generateDigest(article.html) });
-        }
-      } else {
-        const { story } = data;
-        // The build report, in the terminal (and on /about/): every sentence accounted for.
-        context.logger.info(
-          `${story.articles} articles, ${story.sentences} sentences, ${story.mentions} time expressions → ` +
-            `${story.events} events citing ${story.cited} sentences; ${story.leftOut.total} sentences left out:` +
-            story.leftOut.reasons.map(({ reason, count }) => `\n  ${count} × ${reason}`).join(''),
-        );
-        context.store.set({ id: 'story', data: { ...story, problems: [] } });
-      }
+      // The story, and where its events and articles are: the pages read them from
+      // that file a line at a time (src/components/lib/timeline.ts). Thousands of
+      // entries in Astro's data store were seconds of every build, spent copying
+      // what the file already holds.
+      const { story } = data;
+      // The build report, in the terminal (and on /about/): every sentence accounted for.
+      context.logger.info(
+        `${story.articles} articles, ${story.sentences} sentences, ${story.mentions} time expressions → ` +
+          `${story.events} events citing ${story.cited} sentences; ${story.leftOut.total} sentences left out:` +
+          story.leftOut.reasons.map(({ reason, count }) => `\n  ${count} × ${reason}`).join(''),
+      );
+      context.store.set({ id: 'story', data: { ...story, problems: [], siteData: data.file } });
     };
     await run();
     // In `astro dev`, one save can fire several events: each run waits for the one before,
@@ -72,7 +59,8 @@ function load(part: Part, contentDir: string) {
   };
 }
 
-export function timelineLoader(part: Part, options: { content?: string } = {}): Loader {
+/** The `story` collection: one entry, the story, its build report and where its site data is. */
+export function timelineLoader(options: { content?: string } = {}): Loader {
   const contentDir = resolve(options.content ?? 'content');
-  return { name: `timeline-${part}`, load: load(part, contentDir) };
+  return { name: 'timeline', load: load(contentDir) };
 }

@@ -1,6 +1,7 @@
-import { getCollection, getEntry } from 'astro:content';
-import type { ArticleEntry } from '../../pipeline/bodies.ts';
+import { getEntry } from 'astro:content';
+import { articleEntry, type ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
+import { bodiesDirOf, readSiteFile } from '../../pipeline/site-file.ts';
 import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
@@ -18,6 +19,8 @@ export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts'
 export interface StoryEntry extends StorySummary {
   /** In `astro dev`: content problems (`file:line:column: message`) while the last good pages stay up. */
   problems?: string[] | undefined;
+  /** The site data's file (events and articles), as the loader found it (src/pipeline/site-file.ts). */
+  siteData?: string | undefined;
 }
 
 /** Timeline order, as the pipeline sorts: first day, coarser first, clock time, importance, id. */
@@ -33,32 +36,53 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
+/** The story entry: read afresh at each call (a lookup), since in `astro dev` it changes under a running server. */
+async function storyEntry(): Promise<StoryEntry> {
+  const entry = await getEntry('story', 'story');
+  if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
+  return entry.data as StoryEntry;
+}
+
 /**
- * Collection-wide work happens once per build (module scope), not once per
- * page: at thousands of pages, a per-page getCollection, sort or scan is what
- * made rendering slow. In `astro dev` content changes under a running server,
- * so there every call computes afresh.
+ * Collection-wide work happens once per version of the content (the site
+ * data's file, which the story entry names), not once per page: at
+ * thousands of pages, a per-page read, sort or scan is what made rendering
+ * slow. In `astro dev`, saving an article names a new file, and the work is
+ * done again; a build computes it once. Every page of a build sees the same
+ * objects.
  */
 function once<T>(compute: () => Promise<T>): () => Promise<T> {
-  let memo: Promise<T> | undefined;
-  return () => {
-    if (import.meta.env.DEV) return compute();
-    memo ??= compute();
-    return memo;
+  let memo: { version: string | undefined; value: Promise<T> } | undefined;
+  return async () => {
+    const version = (await storyEntry()).siteData;
+    if (!memo || memo.version !== version) memo = { version, value: compute() };
+    return memo.value;
   };
 }
 
+/** The events and articles of the story entry's site data, read a line at a time. */
+async function siteData() {
+  const { siteData: file } = await storyEntry();
+  const source = file ? readSiteFile(file) : undefined;
+  if (!source) throw new Error(`The site data ${file ? `file ${file} is gone` : 'was not written'}; run the build again`);
+  return source;
+}
+
 export const allEvents = once(async (): Promise<TimelineEvent[]> => {
-  const entries = await getCollection('events');
-  return entries.map((entry) => entry.data as TimelineEvent).sort(compareEvents);
+  const events: TimelineEvent[] = [];
+  for await (const event of (await siteData()).events()) events.push(event);
+  return events.sort(compareEvents);
 });
 
-/** Articles newest first. */
+/** Articles newest first, their bodies in files of their own until their page is rendered (see bodies.ts). */
 export const allArticles = once(async (): Promise<ArticleEntry[]> => {
-  const entries = await getCollection('articles');
-  return entries
-    .map((entry) => entry.data as ArticleEntry)
-    .sort((a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id));
+  const source = await siteData();
+  const bodies = bodiesDirOf(source.file!);
+  const articles: ArticleEntry[] = [];
+  for await (const article of source.articles()) articles.push(articleEntry(article, bodies));
+  return articles.sort(
+    (a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id),
+  );
 });
 
 /** Articles by id. */
@@ -77,11 +101,7 @@ export const eventsByArticle = once(async () => {
   return byArticle;
 });
 
-export const story = once(async (): Promise<StoryEntry> => {
-  const entry = await getEntry('story', 'story');
-  if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
-  return entry.data as StoryEntry;
-});
+export const story = storyEntry;
 
 /** Events filed under one date heading (a day, a week, a month or a year). */
 export interface DateGroup {
@@ -131,7 +151,13 @@ export const FACET_LABEL: Record<FacetKind, { one: string; many: string }> = {
   outlets: { one: 'Outlet', many: 'Outlets' },
 };
 
-export const facetSlug = (name: string) => slugify(name, 12) || 'unnamed';
+const slugs = new Map<string, string>();
+/** A name's slug in facet URLs (a few hundred names, asked for on every event card: remembered). */
+export function facetSlug(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) slugs.set(name, (slug = slugify(name, 12) || 'unnamed'));
+  return slug;
+}
 
 export function namesOf(event: TimelineEvent, kind: FacetKind): string[] {
   if (kind === 'people') return event.people;
