@@ -8,7 +8,9 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { normaliseSource, splitFrontmatter } from '../../src/pipeline/frontmatter.ts';
 import { markdownFiles } from '../../src/pipeline/files.ts';
 import { slugify } from '../../src/pipeline/slug.ts';

@@ -101,8 +101,16 @@ export class Gazetteer {
   private readonly places = new Map<string, number>();
   private readonly placeContexts = new Map<string, number>();
 
+  /** What each text names, and what `find` found in it: wire copies repeat sentences word for word. */
+  private readonly named = new Map<string, Entities>();
+  private readonly found = new Map<string, Entities>();
+
   learn(text: string): void {
-    const found = entitiesOf(text);
+    let found = this.named.get(text);
+    if (!found) this.named.set(text, (found = entitiesOf(text)));
+    // Every occurrence counts (a place seen twice is a place), so only the extraction is remembered.
+    this.cachedPlaces = undefined;
+    this.found.clear();
     for (const person of found.people) {
       this.names.add(person);
       this.personKeys.add(nameKey(person));
@@ -135,6 +143,8 @@ export class Gazetteer {
 
   /** People (display surnames) and places named in a text. */
   find(text: string): Entities {
+    const known = this.found.get(text);
+    if (known) return known;
     this.cachedPlaces ??= this.knownPlaces();
     const people = new Set<string>();
     for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]+/gu)) {
@@ -146,6 +156,8 @@ export class Gazetteer {
       const at = text.indexOf(place);
       if (at !== -1 && !/[\p{L}]/u.test(text[at + place.length] ?? '') && !/[\p{L}]/u.test(text[at - 1] ?? '')) places.add(place);
     }
-    return { people: [...people].sort(), places: [...places].sort() };
+    const entities = { people: [...people].sort(), places: [...places].sort() };
+    this.found.set(text, entities);
+    return entities;
   }
 }

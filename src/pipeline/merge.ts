@@ -1,5 +1,5 @@
 import { addDaysIso, GRANULARITY_RANK, overlaps, spanOf, type DaySpan } from './dates.ts';
-import { idfOf, terms } from './similarity.ts';
+import { idfFromCounts, terms } from './similarity.ts';
 import type { EventCandidate } from './types.ts';
 
 /** Candidates that report the same happening, with the date they share. */
@@ -111,16 +111,20 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   const ordered = [...candidates].sort(compareCandidates);
   // Each candidate is matched by its sentence and, when its paragraph goes on
   // without a date of its own, by that continuation too: the better of the two counts.
-  const views = ordered.map((c) => {
-    const own = new Set(terms(c.sentence.text));
-    return c.continuation ? [own, new Set(terms(c.continuation))] : [own];
-  });
+  // Wire copies and syndicated reports repeat sentences word for word: each text is cut into terms once.
+  const termSets = new Map<string, Set<string>>();
+  const termsOf = (text: string) => {
+    let set = termSets.get(text);
+    if (!set) termSets.set(text, (set = new Set(terms(text))));
+    return set;
+  };
+  const views = ordered.map((c) => (c.continuation ? [termsOf(c.sentence.text), termsOf(c.continuation)] : [termsOf(c.sentence.text)]));
   // Rarity is counted per candidate: a word in a sentence and in its continuation counts once.
   const documents = views.map((v) => (v.length === 1 ? v[0]! : new Set(v.flatMap((set) => [...set]))));
-  const idf = idfOf(documents.map((t) => [...t]));
-  const weight = (term: string) => idf.get(term) ?? 1;
   const documentFrequency = new Map<string, number>();
   for (const set of documents) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const idf = idfFromCounts(documentFrequency, documents.length);
+  const weight = (term: string) => idf.get(term) ?? 1;
   const isPhrase = (term: string) => term.includes(' ');
   const totalOf = (set: Set<string>) =>
     [...set].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0);

@@ -55,8 +55,13 @@ export function terms(text: string): string[] {
 export function idfOf(documents: string[][]): Map<string, number> {
   const df = new Map<string, number>();
   for (const doc of documents) for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1);
+  return idfFromCounts(df, documents.length);
+}
+
+/** The same, from each term's number of documents (`df`) out of `documents`. */
+export function idfFromCounts(df: Map<string, number>, documents: number): Map<string, number> {
   const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log((documents.length + 1) / (count + 0.5)));
+  for (const [term, count] of df) idf.set(term, Math.log((documents + 1) / (count + 0.5)));
   return idf;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../src/pipeline/article.ts';
-import { renderArticle } from '../../src/pipeline/render.ts';
+import { citeSentences, renderArticle } from '../../src/pipeline/render.ts';
 
 describe('renderArticle', () => {
   it('anchors every sentence with the same id the pipeline gives it', () => {
@@ -47,5 +47,24 @@ describe('text that looks like a directive', () => {
     const body = 'The talks start at 18:00 UTC, not 6:40 p.m., and the vote was 3:1.';
     expect(sentencesOf(body, 1)[0]!.text).toBe(body);
     expect(renderArticle(body)).toContain('18:00 UTC, not 6:40 p.m., and the vote was 3:1.');
+  });
+
+  it('marks cited sentences with links to their events, and leaves the others as they were', () => {
+    const body = 'Putin stayed away on Thursday. Zelensky flew to Ankara. Erdogan met him.';
+    const html = renderArticle(body);
+    const [first, second, third] = sentencesOf(body, 1);
+    const cited = citeSentences(
+      html,
+      new Map([
+        [third!.id, [{ id: 'e-2', title: 'Erdogan meets "Zelensky"' }]],
+        [first!.id, [{ id: 'e-1', title: 'No-show' }, { id: 'e-3', title: 'A & B' }]],
+        ['s-missing', [{ id: 'e-9', title: 'Nowhere' }]],
+      ]),
+    );
+    expect(cited).toContain(`<span id="${first!.id}" class="sentence cited">Putin stayed away on Thursday.<a href="/events/e-1/" title="Event: No-show" class="event-link">↗</a><a href="/events/e-3/" title="Event: A &amp; B" class="event-link">↗</a></span>`);
+    expect(cited).toContain(`<span id="${second!.id}" class="sentence">Zelensky flew to Ankara.</span>`);
+    expect(cited).toContain(`title="Event: Erdogan meets &quot;Zelensky&quot;"`);
+    expect(cited.replace(/<a [^>]*class="event-link">↗<\/a>/g, '').replace(/ cited"/g, '"')).toBe(html);
+    expect(citeSentences(html, new Map())).toBe(html);
   });
 });

@@ -4,7 +4,12 @@
  * TimeML-style values. date-fns does the day arithmetic on local-midnight
  * `Date`s, which is the same on every machine whatever its time zone.
  */
-import { addDays, addMonths, getISODay, getISOWeek, getISOWeekYear, isValid } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { getISODay } from 'date-fns/getISODay';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { isValid } from 'date-fns/isValid';
 import type { Granularity } from '../types.ts';
 import type { PartOfDay, Season } from './lexicon.ts';
 
