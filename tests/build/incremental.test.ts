@@ -5,6 +5,7 @@
  * content, byte for byte. The output folder is kept between builds
  * (src/integrations/keep-output.ts): pages no longer built leave it, and a
  * folder that is not the last build's output is emptied before it is used.
+ * Built as an archive, so that month and filter-by-month pages are held to it too.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,7 +18,8 @@ const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 function build(content: string, astroCache: string, extractionCache: string, out = temp('timeline-dist-')) {
   const result = spawnSync('npx', ['astro', 'build', '--outDir', out], {
-    env: { ...process.env, TIMELINE_CONTENT: content, TIMELINE_CACHE: extractionCache, ASTRO_CACHE_DIR: astroCache, NO_COLOR: '1' },
+    // As an archive (month pages, filter pages by month): the layout thousands of articles get, with every page that has a cacheKey.
+    env: { ...process.env, TIMELINE_CONTENT: content, TIMELINE_CACHE: extractionCache, ASTRO_CACHE_DIR: astroCache, TIMELINE_WHOLE_LIMIT: '20', NO_COLOR: '1' },
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);

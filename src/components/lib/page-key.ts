@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { TimelineEvent } from '../../pipeline/types.ts';
+import type { MonthPage } from './pages.ts';
 import { outletTints, story } from './timeline.ts';
 
 /**
@@ -15,4 +17,25 @@ export async function pageKey(props: unknown, outlets: Iterable<string>): Promis
   const all = await outletTints();
   const tints = [...new Set(outlets)].map((outlet) => [outlet, all.get(outlet)]);
   return createHash('sha256').update(JSON.stringify([title, tints, props])).digest('base64url').slice(0, 32);
+}
+
+const digests = new WeakMap<TimelineEvent, string>();
+
+/**
+ * A hash of everything an event holds, for keys of pages that list it: made
+ * once per event and build (an archive's event can cite a thousand sources,
+ * and one event is on a dozen filter pages).
+ */
+export function eventDigest(event: TimelineEvent): string {
+  let digest = digests.get(event);
+  if (!digest) {
+    digest = createHash('sha256').update(JSON.stringify(event)).digest('base64url');
+    digests.set(event, digest);
+  }
+  return digest;
+}
+
+/** A month page as the pages that link it show it: its label, its address and its number of events. */
+export function monthBrief(page: MonthPage | undefined): [string, string, string, number] | undefined {
+  return page && [page.month, page.label, page.href, page.events.length];
 }

@@ -6,7 +6,7 @@ import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
-import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT } from './pages.ts';
+import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
 
 export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
 
@@ -142,6 +142,15 @@ export interface Facet {
   slug: string;
   name: string;
   events: TimelineEvent[];
+}
+
+/** What a filter page lists: in an archive, the latest days of the facet's story events, its background events (few) and its months; else every event. */
+export function facetView(facet: Facet, archive: boolean): { shown: TimelineEvent[]; months: MonthPage[] } {
+  if (!archive) return { shown: facet.events, months: [] };
+  return {
+    shown: [...latestDays(facet.events), ...facet.events.filter((e) => e.background)],
+    months: monthPages(facet.events, `/${facet.kind}/${facet.slug}/`),
+  };
 }
 
 export const FACET_PARAM: Record<FacetKind, string> = { people: 'person', places: 'place', outlets: 'outlet' };
