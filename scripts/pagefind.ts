@@ -42,8 +42,27 @@ const cacheRoot = join(resolve(process.env.TIMELINE_CACHE || join(ROOT, 'node_mo
 const CACHE_DAYS = 7;
 const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 
+type PageFacts = Omit<IndexedPage, 'path' | 'kind'> & { size: number; mtimeMs: number };
+
+/**
+ * What each page of this site was found to hold at the last run, by path,
+ * with the file's size and time then: a page Astro left in place (see
+ * src/integrations/keep-output.ts) is not read again. One record per site folder.
+ */
+const factsFile = join(cacheRoot, `pages-${createHash('sha256').update(site).digest('hex').slice(0, 16)}.json`);
+
+function readFacts(): Record<string, PageFacts> {
+  try {
+    return JSON.parse(readFileSync(factsFile, 'utf8')) as Record<string, PageFacts>;
+  } catch {
+    return {};
+  }
+}
+
 /** Event and article pages: the only ones the layout marks for search. */
 function indexedPages(): IndexedPage[] {
+  const known = readFacts();
+  const facts: Record<string, PageFacts> = {};
   const pages: IndexedPage[] = [];
   for (const section of ['events', 'articles']) {
     const dir = join(site, section);
@@ -51,15 +70,30 @@ function indexedPages(): IndexedPage[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = join(dir, entry.name, 'index.html');
       if (!entry.isDirectory() || !existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
-      pages.push({
-        path: `${section}/${entry.name}/index.html`,
-        kind: section === 'articles' ? 'article' : 'event',
-        date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
-        hash: createHash('sha256').update(searchedPart(text)).digest('hex'),
-        filters: filtersOf(text),
-      });
+      const path = `${section}/${entry.name}/index.html`;
+      const { size, mtimeMs } = statSync(file);
+      let found = known[path];
+      if (!found || found.size !== size || found.mtimeMs !== mtimeMs) {
+        const text = readFileSync(file, 'utf8');
+        found = {
+          size,
+          mtimeMs,
+          date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
+          hash: createHash('sha256').update(searchedPart(text)).digest('hex'),
+          filters: filtersOf(text),
+        };
+      }
+      facts[path] = found;
+      pages.push({ path, kind: section === 'articles' ? 'article' : 'event', date: found.date, hash: found.hash, filters: found.filters });
     }
+  }
+  try {
+    mkdirSync(cacheRoot, { recursive: true });
+    const partial = `${factsFile}.${randomUUID()}.partial`;
+    writeFileSync(partial, JSON.stringify(facts));
+    renameSync(partial, factsFile);
+  } catch {
+    // Without the record, the next run reads every page again.
   }
   return pages;
 }

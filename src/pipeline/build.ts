@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseArticle } from './article.ts';
 import { candidatesOf } from './candidates.ts';
 import { cacheFor, DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
 import { primeEntities, entitiesOf, type Entities } from './entities.ts';
 import { displayPath, duplicateProblems, loadStory } from './files.ts';
-import { inputsOf, statKey } from './inputs.ts';
+import { inputsOf, readInput, statKey } from './inputs.ts';
 import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
 import { mentionsOf } from './mentions.ts';
 import { citeSentences, renderSegmented } from './render.ts';
@@ -54,7 +53,7 @@ export function articleKey(path: string, source: string): string {
  */
 export function analyseFile(file: string, cache: DiskCache | undefined): { work?: ArticleWork; problems: Problem[] } {
   const path = displayPath(file);
-  const source = readFileSync(file, 'utf8');
+  const source = readInput(file);
   const cacheKey = articleKey(path, source);
   const cached = cache?.get<ArticleWork>('article', cacheKey);
   if (cached) {

@@ -23,8 +23,18 @@ const SEASON_MONTHS: Record<string, [number, number]> = {
   WI: [12, 14],
 };
 
-/** The days a TimeML-style value covers; undefined for a value that is not a calendar date. */
-export function spanOf(value: string): DaySpan | undefined {
+const spans = new Map<string, Readonly<DaySpan> | undefined>();
+
+/** The days a TimeML-style value covers; undefined for a value that is not a calendar date. Remembered: an archive asks for the same few hundred dates a million times. */
+export function spanOf(value: string): Readonly<DaySpan> | undefined {
+  if (spans.has(value)) return spans.get(value);
+  const span = computeSpan(value);
+  if (spans.size > 100_000) spans.clear();
+  spans.set(value, span && Object.freeze(span));
+  return span;
+}
+
+function computeSpan(value: string): DaySpan | undefined {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (m) return { start: m[0], end: m[0] };
   m = /^(\d{4})-W(\d{2})$/.exec(value);

@@ -195,8 +195,14 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   const n = ordered.length;
   const copyOf = new Map<string, number>();
   const representative: boolean[] = ordered.map(() => true);
+  const wordings = new Map<string, string>();
+  const wordingOf = (text: string) => {
+    let wording = wordings.get(text);
+    if (wording === undefined) wordings.set(text, (wording = text.toLowerCase().replace(/\W+/g, ' ').trim()));
+    return wording;
+  };
   ordered.forEach((c, i) => {
-    const key = `${c.date}|${c.dating === 'context'}|${c.sentence.text.toLowerCase().replace(/\W+/g, ' ').trim()}`;
+    const key = `${c.date}|${c.dating === 'context'}|${wordingOf(c.sentence.text)}`;
     const first = copyOf.get(key);
     if (first === undefined) copyOf.set(key, i);
     else {

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { articleKey } from './build.ts';
 import type { DiskCache } from './cache.ts';
-import { displayPath } from './inputs.ts';
+import { displayPath, readInput } from './inputs.ts';
 
 /** Fewer articles to analyse than this are not worth starting workers for. */
 export const MIN_PARALLEL = 64;
@@ -19,7 +18,7 @@ const BATCH = 16;
  * worker that fails only leaves its articles to `buildSite`.
  */
 export async function warmArticleCache(files: string[], cache: DiskCache, workers = Math.min(availableParallelism(), 4)): Promise<number> {
-  const missing = files.filter((file) => !cache.has('article', articleKey(displayPath(file), readFileSync(file, 'utf8'))));
+  const missing = files.filter((file) => !cache.has('article', articleKey(displayPath(file), readInput(file))));
   if (missing.length < MIN_PARALLEL || workers < 2) return 0;
   let next = 0;
   let done = 0;

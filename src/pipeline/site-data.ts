@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions, SiteData } from './build.ts';
 import { cacheFor, hashOf } from './cache.ts';
-import { displayPath, inputsOf, statKey } from './inputs.ts';
+import { displayPath, inputsOf, readInput, statKey } from './inputs.ts';
 import { readSiteFile, writeSiteFile, type SiteDataSource } from './site-file.ts';
 
 export type { SiteData, StorySummary } from './build.ts';
@@ -41,7 +41,7 @@ export async function openSiteData(contentDir: string, options: BuildOptions & {
   const cache = cacheFor(options.cache);
   const key = `${cache?.dir ?? '-'}|${statKey(inputs.all)}`;
   if (memo?.key === key) return memo.source;
-  const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readFileSync(f, 'utf8')) : '-']));
+  const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readInput(f)) : '-']));
   const cached = cache ? join(cache.dir, 'site', `${contentKey}.ndjson`) : undefined;
   let source = cached ? readSiteFile(cached) : undefined;
   if (!source) {

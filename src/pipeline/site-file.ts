@@ -42,10 +42,24 @@ export function writeSiteFile(file: string, data: SiteData): void {
   const partial = `${file}.${randomUUID()}.partial`;
   const fd = openSync(partial, 'w');
   try {
-    const line = (value: Line) => writeSync(fd, `${JSON.stringify(value)}\n`);
+    // Written a megabyte at a time, not a line at a time.
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length > 0) writeSync(fd, pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    const line = (value: Line) => {
+      const text = `${JSON.stringify(value)}\n`;
+      pending.push(text);
+      size += text.length;
+      if (size > 1 << 20) flush();
+    };
     line({ head: { story: data.story, problems: data.problems } });
     for (const event of data.events) line({ event });
     for (const article of data.articles) line({ article });
+    flush();
   } finally {
     closeSync(fd);
   }
