@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RenderedArticle, SiteData, StorySummary } from './build.ts';
 import type { Problem, TimelineEvent } from './types.ts';
 
 /**
- * The site data's file: one JSON value a line (the story and the content's
- * problems, then each event, then each article). `scripts/pipeline.ts` writes
+ * The site data's files: one JSON value a line (the story and the content's
+ * problems, then each event; beside it, each article). `scripts/pipeline.ts` writes
  * it; Astro's loader and pages read it, a line at a time. Only types come
  * from the pipeline, so a page that reads it bundles none of the pipeline.
  */
@@ -36,34 +36,48 @@ export function bodiesDirOf(file: string): string {
 
 type Line = { head: { story: StorySummary; problems: Problem[] } } | { event: TimelineEvent } | { article: RenderedArticle };
 
-/** Writes the data as one JSON value a line (head, events, articles), moved into place whole. */
-export function writeSiteFile(file: string, data: SiteData): void {
-  mkdirSync(dirname(file), { recursive: true });
+/** The articles' file beside the site data's (head and events): reading the events never reads past them. */
+export function articlesFileOf(file: string): string {
+  return file.replace(/(\.ndjson)?$/, '.articles.ndjson');
+}
+
+/** Writes `lines` one JSON value a line, a megabyte at a time, moved into place whole. */
+function writeLines(file: string, lines: Iterable<Line>): void {
   const partial = `${file}.${randomUUID()}.partial`;
   const fd = openSync(partial, 'w');
   try {
-    // Written a megabyte at a time, not a line at a time.
     let pending: string[] = [];
     let size = 0;
-    const flush = () => {
-      if (pending.length > 0) writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
-    };
-    const line = (value: Line) => {
+    for (const value of lines) {
       const text = `${JSON.stringify(value)}\n`;
       pending.push(text);
       size += text.length;
-      if (size > 1 << 20) flush();
-    };
-    line({ head: { story: data.story, problems: data.problems } });
-    for (const event of data.events) line({ event });
-    for (const article of data.articles) line({ article });
-    flush();
+      if (size > 1 << 20) {
+        writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length > 0) writeSync(fd, pending.join(''));
   } finally {
     closeSync(fd);
   }
   renameSync(partial, file);
+}
+
+/**
+ * Writes the data: the head and the events in `file`, the articles beside it
+ * (`articlesFileOf`), the articles first, so that `file` is there only once both are.
+ */
+export function writeSiteFile(file: string, data: SiteData): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeLines(articlesFileOf(file), (function* () {
+    for (const article of data.articles) yield { article } as Line;
+  })());
+  writeLines(file, (function* () {
+    yield { head: { story: data.story, problems: data.problems } } as Line;
+    for (const event of data.events) yield { event } as Line;
+  })());
 }
 
 async function* readLines(file: string, kind: 'event' | 'article'): AsyncGenerator<Line> {
@@ -75,6 +89,7 @@ async function* readLines(file: string, kind: 'event' | 'article'): AsyncGenerat
 /** The data in `file` (only its first line is read now), or undefined when there is no such file. */
 export function readSiteFile(file: string): SiteDataSource | undefined {
   let head: { story: StorySummary; problems: Problem[] };
+  if (!existsSync(articlesFileOf(file))) return undefined;
   try {
     const fd = openSync(file, 'r');
     try {
@@ -101,7 +116,7 @@ export function readSiteFile(file: string): SiteDataSource | undefined {
       for await (const line of readLines(file, 'event')) yield (line as { event: TimelineEvent }).event;
     },
     async *articles() {
-      for await (const line of readLines(file, 'article')) yield (line as { article: RenderedArticle }).article;
+      for await (const line of readLines(articlesFileOf(file), 'article')) yield (line as { article: RenderedArticle }).article;
     },
   };
 }
