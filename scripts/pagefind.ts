@@ -29,6 +29,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+// Shards unused for this many days are deleted: the cache's own rule.
+import { CACHE_DAYS } from '../src/pipeline/cache.ts';
 import { filterCounts, filtersOf, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -38,8 +40,7 @@ if (!existsSync(join(site, 'index.html'))) {
   process.exit(2);
 }
 const cacheRoot = join(resolve(process.env.TIMELINE_CACHE || join(ROOT, 'node_modules', '.cache', 'news-timeline')), 'pagefind');
-/** Days a cached shard is kept unused. */
-const CACHE_DAYS = 7;
+
 const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 
 type PageFacts = Omit<IndexedPage, 'path' | 'kind'> & { size: number; mtimeMs: number };

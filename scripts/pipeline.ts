@@ -16,13 +16,18 @@
  * cached, and `astro build` reports them, all at once, as the editor's messages.
  */
 import { resolve } from 'node:path';
+import { CACHE_DAYS, cacheFor, pruneCache } from '../src/pipeline/cache.ts';
 import { openSiteData } from '../src/pipeline/site-data.ts';
 
 const contentDir = resolve(process.argv[2] ?? process.env.TIMELINE_CONTENT ?? 'content');
 const started = performance.now();
 const data = await openSiteData(contentDir, { parallel: true });
+// What no build has used for a week goes (builds of other content may share the cache).
+const cache = cacheFor(undefined);
+const pruned = cache ? pruneCache(cache) : 0;
 const errors = data.problems.filter((p) => p.severity === 'error').length;
 console.log(
   `[pipeline] ${data.story.articles} articles → ${data.story.events} events in ${Math.round(performance.now() - started)} ms` +
-    (errors > 0 ? ` (${errors} content problem${errors === 1 ? '' : 's'}: astro build reports them)` : ''),
+    (errors > 0 ? ` (${errors} content problem${errors === 1 ? '' : 's'}: astro build reports them)` : '') +
+    (pruned > 0 ? `; ${pruned} cache entr${pruned === 1 ? 'y' : 'ies'} unused for ${CACHE_DAYS} days deleted` : ''),
 );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RenderedArticle } from './build.ts';
-import { hashOf } from './cache.ts';
+import { hashOf, touch } from './cache.ts';
 
 /** What only an article's own page shows: its rendered text and its sentences left out. */
 export interface ArticleBody {
@@ -36,7 +36,7 @@ export function articleEntry(article: RenderedArticle, dir: string | undefined):
       const partial = `${file}.${randomUUID()}.partial`;
       writeFileSync(partial, json);
       renameSync(partial, file);
-    }
+    } else touch(file);
     return { ...rest, leftOut: omitted.length, body: file };
   } catch {
     return { ...rest, leftOut: omitted.length, body };

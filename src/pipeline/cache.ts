@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +66,8 @@ export class DiskCache {
   constructor(root: string) {
     this.root = root;
     this.dir = join(root, pipelineVersion());
+    // In use: kept by pruneCache for another while.
+    touch(this.dir);
   }
 
   has(kind: string, key: string): boolean {
@@ -74,7 +76,9 @@ export class DiskCache {
 
   get<T>(kind: string, key: string): T | undefined {
     try {
-      const value = JSON.parse(readFileSync(join(this.dir, kind, `${key}.json`), 'utf8')) as T;
+      const file = join(this.dir, kind, `${key}.json`);
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      touch(file);
       this.hits++;
       return value;
     } catch {
@@ -97,4 +101,52 @@ export class DiskCache {
 export function cacheFor(option: string | false | undefined): DiskCache | undefined {
   const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
   return dir === false || dir === '' ? undefined : new DiskCache(dir);
+}
+
+/** Marks a cache entry as used now (pruneCache keeps it); a failure only shortens its life. */
+export function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // Missing, or not ours to change.
+  }
+}
+
+/** Days an unused cache entry is kept: builds of other content (branches, benchmarks) may share the folder. */
+export const CACHE_DAYS = 7;
+
+/**
+ * Deletes what no build has used for `CACHE_DAYS`: the folders of other
+ * versions of the pipeline, and in this version's, the analyses, site data
+ * and article bodies of content that is gone (an edited article's old
+ * analysis, an archive's site data before its last edit: 175 MB each at
+ * 5,000 articles). What a build uses is touched when used. The search shards
+ * (`pagefind/`) are pruned by the search step. Returns how many entries went.
+ */
+export function pruneCache(cache: DiskCache, now = Date.now()): number {
+  const old = (path: string) => {
+    try {
+      return now - statSync(path).mtimeMs > CACHE_DAYS * 86_400_000;
+    } catch {
+      return false;
+    }
+  };
+  let removed = 0;
+  const remove = (path: string) => {
+    rmSync(path, { recursive: true, force: true });
+    removed++;
+  };
+  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  for (const name of list(cache.root)) {
+    const path = join(cache.root, name);
+    if (path !== cache.dir && name !== 'pagefind' && old(path)) remove(path);
+  }
+  for (const kind of list(cache.dir)) {
+    for (const name of list(join(cache.dir, kind))) {
+      const path = join(cache.dir, kind, name);
+      if (old(path)) remove(path);
+    }
+  }
+  return removed;
 }

@@ -1,0 +1,53 @@
+/**
+ * The disk cache keeps what builds use and lets go of the rest: entries no
+ * build has touched for a week (other pipeline versions, site data and
+ * bodies of content that is gone) are deleted; the search step's shards are
+ * left to it.
+ */
+import { mkdirSync, mkdtempSync, existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_DAYS, DiskCache, pruneCache } from '../../src/pipeline/cache.ts';
+
+const DAY = 86_400_000;
+
+function aged(path: string, days: number): void {
+  const when = new Date(Date.now() - days * DAY);
+  utimesSync(path, when, when);
+}
+
+describe('pruning the disk cache', () => {
+  it('deletes entries unused for a week, keeps the rest, and a read counts as a use', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const cache = new DiskCache(root);
+    cache.set('article', 'used', { a: 1 });
+    cache.set('article', 'unused', { a: 2 });
+    mkdirSync(join(cache.dir, 'site'), { recursive: true });
+    writeFileSync(join(cache.dir, 'site', 'old.ndjson'), '');
+    writeFileSync(join(cache.dir, 'site', 'recent.ndjson'), '');
+    mkdirSync(join(root, 'another-version', 'article'), { recursive: true });
+    mkdirSync(join(root, 'pagefind', 'shard'), { recursive: true });
+    for (const path of [
+      join(cache.dir, 'article', 'used.json'),
+      join(cache.dir, 'article', 'unused.json'),
+      join(cache.dir, 'site', 'old.ndjson'),
+      join(root, 'another-version'),
+      join(root, 'pagefind'),
+    ]) aged(path, CACHE_DAYS + 1);
+    aged(join(cache.dir, 'site', 'recent.ndjson'), CACHE_DAYS - 1);
+    expect(cache.get('article', 'used')).toEqual({ a: 1 });
+
+    expect(pruneCache(cache)).toBe(3);
+    expect(existsSync(join(cache.dir, 'article', 'used.json'))).toBe(true);
+    expect(existsSync(join(cache.dir, 'article', 'unused.json'))).toBe(false);
+    expect(existsSync(join(cache.dir, 'site', 'old.ndjson'))).toBe(false);
+    expect(existsSync(join(cache.dir, 'site', 'recent.ndjson'))).toBe(true);
+    expect(existsSync(join(root, 'another-version'))).toBe(false);
+    expect(existsSync(join(root, 'pagefind'))).toBe(true);
+    // The version in use is never pruned, however old its folder looks.
+    aged(cache.dir, CACHE_DAYS + 1);
+    expect(pruneCache(cache)).toBe(0);
+    expect(existsSync(cache.dir)).toBe(true);
+  });
+});
