@@ -25,12 +25,12 @@
  * Every response's errors are checked, and the Pagefind service is closed in `finally`.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-// Shards unused for this many days are deleted: the cache's own rule.
-import { CACHE_DAYS } from '../src/pipeline/cache.ts';
+// Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
+import { pruneFolder, touch } from '../src/pipeline/cache.ts';
 import { filterCounts, filtersOf, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -139,14 +139,13 @@ try {
     const cached = join(cacheRoot, `${shard.key}-${shard.hash}`);
     if (keep.has(shard.key)) {
       // Already in the site; its cache entry (if any) counts as used.
-      if (existsSync(cached)) utimesSync(cached, new Date(), new Date());
+      touch(cached);
       continue;
     }
     if (existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
       // Used: kept by the clean-up below for another while.
-      const now = new Date();
-      utimesSync(cached, now, now);
+      touch(cached);
     } else {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
@@ -193,10 +192,7 @@ try {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, stripTypeScriptTypes(engine));
   // Shards no build has used for a week go (not sooner: builds of other content may share the cache).
-  for (const name of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
-    const path = join(cacheRoot, name);
-    if (Date.now() - statSync(path).mtimeMs > CACHE_DAYS * 86_400_000) rmSync(path, { recursive: true, force: true });
-  }
+  pruneFolder(cacheRoot);
   console.log(
     `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)`,
   );

@@ -70,13 +70,17 @@ export class DiskCache {
     touch(this.dir);
   }
 
+  private fileOf(kind: string, key: string): string {
+    return join(this.dir, kind, `${key}.json`);
+  }
+
   has(kind: string, key: string): boolean {
-    return existsSync(join(this.dir, kind, `${key}.json`));
+    return existsSync(this.fileOf(kind, key));
   }
 
   get<T>(kind: string, key: string): T | undefined {
     try {
-      const file = join(this.dir, kind, `${key}.json`);
+      const file = this.fileOf(kind, key);
       const value = JSON.parse(readFileSync(file, 'utf8')) as T;
       touch(file);
       this.hits++;
@@ -90,7 +94,7 @@ export class DiskCache {
   set(kind: string, key: string, value: unknown): void {
     try {
       mkdirSync(join(this.dir, kind), { recursive: true });
-      writeFileSync(join(this.dir, kind, `${key}.json`), JSON.stringify(value));
+      writeFileSync(this.fileOf(kind, key), JSON.stringify(value));
     } catch {
       // A cache that cannot be written only costs time: the build goes on.
     }
@@ -125,27 +129,26 @@ export const CACHE_DAYS = 7;
  * (`pagefind/`) are pruned by the search step. Returns how many entries went.
  */
 export function pruneCache(cache: DiskCache, now = Date.now()): number {
-  const old = (path: string) => {
-    try {
-      return now - statSync(path).mtimeMs > CACHE_DAYS * 86_400_000;
-    } catch {
-      return false;
-    }
-  };
+  let removed = pruneFolder(cache.root, now, (name) => join(cache.root, name) === cache.dir || name === 'pagefind');
+  for (const kind of existsSync(cache.dir) ? readdirSync(cache.dir) : []) removed += pruneFolder(join(cache.dir, kind), now);
+  return removed;
+}
+
+/** Deletes the entries of `dir` (but those `keep` names) unused for `CACHE_DAYS`; returns how many went. */
+export function pruneFolder(dir: string, now = Date.now(), keep: (name: string) => boolean = () => false): number {
   let removed = 0;
-  const remove = (path: string) => {
-    rmSync(path, { recursive: true, force: true });
-    removed++;
-  };
-  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
-  for (const name of list(cache.root)) {
-    const path = join(cache.root, name);
-    if (path !== cache.dir && name !== 'pagefind' && old(path)) remove(path);
-  }
-  for (const kind of list(cache.dir)) {
-    for (const name of list(join(cache.dir, kind))) {
-      const path = join(cache.dir, kind, name);
-      if (old(path)) remove(path);
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (keep(name)) continue;
+    const path = join(dir, name);
+    let age: number;
+    try {
+      age = now - statSync(path).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (age > CACHE_DAYS * 86_400_000) {
+      rmSync(path, { recursive: true, force: true });
+      removed++;
     }
   }
   return removed;
