@@ -26,7 +26,7 @@ import { millis, progress, ratio, splitOption, table, usageError } from './bench
 import { CorpusMaker, generateCorpus } from './bench/corpus.ts';
 import { convertAnnotated, isAnnotatedCorpus } from './bench/meantime.ts';
 import { run, type Measured } from './bench/measure.ts';
-import { buildSteps } from './lib/build-steps.ts';
+import { SEARCH_STEP_LINE } from './lib/build-steps.ts';
 import { measureSearch, median, type SearchFigures } from './bench/search.ts';
 import type { StageReport } from './bench/stages.ts';
 
@@ -101,7 +101,7 @@ interface BuildFigures {
   log: string;
 }
 
-/** Phases of `astro build`, each starting at the first line matching its marker after the previous one. */
+/** Phases of `astro build` (the baseline's build), each starting at the first line matching its marker after the previous one. */
 const PHASES: Array<[string, RegExp]> = [
   ['startup (config, Vite)', /^/],
   ['content sync (loaders)', /Syncing content/],
@@ -112,15 +112,23 @@ const PHASES: Array<[string, RegExp]> = [
   ['exit', /page\(s\) built in/],
 ];
 
-/** The phase `npm run build` runs before `astro build`: `node scripts/pipeline.ts`. */
-const PIPELINE_PHASE = 'pipeline (own process, before Astro)';
+/** `npm run build`'s first phase: the pipeline, with Astro starting beside it (its loader waits for the pipeline). */
+const PIPELINE_PHASE = 'pipeline (Astro starting beside it)';
 /** The phase `npm run build` adds after `astro build` has exited: `node scripts/pagefind.ts`. */
 const PAGEFIND_PHASE = 'Pagefind (own process, after Astro)';
 
-function phasesOf(measured: Measured): Phase[] {
+/** Phases of `npm run build`: the pipeline (Astro's startup beside it), Astro's work with the content, then the search index. */
+const SITE_PHASES: Array<[string, RegExp]> = [
+  [PIPELINE_PHASE, /^/],
+  ['content sync (after the pipeline)', /^\[pipeline\] /],
+  ...PHASES.slice(2),
+  [PAGEFIND_PHASE, new RegExp(`^${SEARCH_STEP_LINE.replace(/[[\]().*+?]/g, '\\$&')}`)],
+];
+
+function phasesOf(measured: Measured, markers: Array<[string, RegExp]>): Phase[] {
   const starts: Array<{ name: string; at: number }> = [];
   let from = 0;
-  for (const [name, marker] of PHASES) {
+  for (const [name, marker] of markers) {
     if (starts.length === 0) {
       starts.push({ name, at: 0 });
       continue;
@@ -145,53 +153,28 @@ function countHtml(dir: string): number {
 
 /**
  * What `npm run build` does, measured as a whole: for our site (`search`),
- * the pipeline, `astro build` and Pagefind, each in its own process
- * (scripts/lib/build-steps.ts); for the baseline, `astro build`. Wall time is
- * the sum of the steps; peak memory is the highest, as they never run at once.
+ * `node scripts/build.ts` (the pipeline with Astro starting beside it, then
+ * Pagefind: scripts/lib/build-steps.ts); for the baseline, `astro build`.
+ * Wall time and peak memory are the process tree's.
  */
 async function astroBuild(label: string, args: string[], env: Record<string, string>, outDir: string, logFile: string, search = false): Promise<BuildFigures> {
-  step(`${label}: ${search ? 'node scripts/pipeline.ts && ' : ''}astro build ${args.join(' ')}${search ? ' && node scripts/pagefind.ts' : ''}`);
-  let output = '';
-  const fail = (code: number | null) => {
-    writeFileSync(logFile, output);
-    console.error(output.split('\n').slice(-40).join('\n'));
-    throw new Error(`${label} failed (exit ${code}); log in ${logFile}`);
-  };
-  // Our site, as `npm run build` runs it (scripts/lib/build-steps.ts): the pipeline in its own process first.
-  const steps = buildSteps([...args, '--outDir', outDir], outDir);
-  const argsOf = (name: string) => steps.find((s) => s.name === name)!.args;
-  const prepared = search ? await run(process.execPath, argsOf('pipeline'), { cwd: ROOT, env }) : undefined;
-  if (prepared) {
-    output += prepared.output;
-    if (prepared.code !== 0) fail(prepared.code);
+  const command = search ? [join(ROOT, 'scripts', 'build.ts'), ...args, '--outDir', outDir] : [ASTRO, 'build', ...args, '--outDir', outDir];
+  step(`${label}: node ${command.map((a) => a.replace(`${ROOT}/`, '')).join(' ')}`);
+  const measured = await run(process.execPath, command, { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  writeFileSync(logFile, measured.output);
+  if (measured.code !== 0) {
+    console.error(measured.output.split('\n').slice(-40).join('\n'));
+    throw new Error(`${label} failed (exit ${measured.code}); log in ${logFile}`);
   }
-  const astroArgs = search ? argsOf('astro') : [ASTRO, 'build', ...args, '--outDir', outDir];
-  const measured = await run(process.execPath, astroArgs, { cwd: ROOT, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  output += measured.output;
-  if (measured.code !== 0) fail(measured.code);
-  const phases = [...(prepared ? [{ name: PIPELINE_PHASE, ms: prepared.ms, peakRss: prepared.peakRss }] : []), ...phasesOf(measured)];
-  let ms = measured.ms + (prepared?.ms ?? 0);
-  let peakRss = Math.max(measured.peakRss, prepared?.peakRss ?? 0);
-  let peakProcesses = Math.max(measured.peakProcesses, prepared?.peakProcesses ?? 0);
-  if (search) {
-    const indexed = await run(process.execPath, argsOf('pagefind'), { cwd: ROOT, env });
-    output += indexed.output;
-    if (indexed.code !== 0) fail(indexed.code);
-    phases.push({ name: PAGEFIND_PHASE, ms: indexed.ms, peakRss: indexed.peakRss });
-    ms += indexed.ms;
-    peakRss = Math.max(peakRss, indexed.peakRss);
-    peakProcesses = Math.max(peakProcesses, indexed.peakProcesses);
-  }
-  writeFileSync(logFile, output);
-  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
-  const pagefind = /Indexed \d+ pages in (\d+) ms/.exec(output);
+  const pages = Number(/(\d+) page\(s\) built/.exec(measured.output)?.[1] ?? NaN);
+  const pagefind = /Indexed \d+ pages in (\d+) ms/.exec(measured.output);
   return {
-    ms,
-    peakRss,
-    peakProcesses,
+    ms: measured.ms,
+    peakRss: measured.peakRss,
+    peakProcesses: measured.peakProcesses,
     pages,
     htmlFiles: countHtml(outDir),
-    phases,
+    phases: phasesOf(measured, search ? SITE_PHASES : PHASES),
     ...(pagefind ? { pagefindMs: Number(pagefind[1]) } : {}),
     log: logFile,
   };

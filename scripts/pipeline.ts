@@ -17,6 +17,7 @@
  */
 import { resolve } from 'node:path';
 import { CACHE_DAYS, cacheFor, pruneCache } from '../src/pipeline/cache.ts';
+import { handOff } from '../src/loaders/handoff.ts';
 import { openSiteData } from '../src/pipeline/site-data.ts';
 
 const contentDir = resolve(process.argv[2] ?? process.env.TIMELINE_CONTENT ?? 'content');
@@ -26,6 +27,9 @@ const data = await openSiteData(contentDir, { parallel: true });
 const cache = cacheFor(undefined);
 const pruned = cache ? pruneCache(cache) : 0;
 const errors = data.problems.filter((p) => p.severity === 'error').length;
+// To the Astro build waiting beside this process (`npm run build`), if any: last, as
+// Astro's work with the content starts then, and this process's memory should be gone by then.
+handOff(errors > 0 ? undefined : data.file);
 console.log(
   `[pipeline] ${data.story.articles} articles → ${data.story.events} events in ${Math.round(performance.now() - started)} ms` +
     (errors > 0 ? ` (${errors} content problem${errors === 1 ? '' : 's'}: astro build reports them)` : '') +

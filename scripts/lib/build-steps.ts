@@ -1,10 +1,18 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PIPELINE_PID, PIPELINE_RESULT } from '../../src/loaders/handoff.ts';
 
 /**
- * `npm run build`, step by step: each in a process of its own, one after the
- * other, so the build's peak memory is the largest step's, not their sum.
- * `scripts/build.ts` runs them; the scale benchmark runs and measures them
- * one by one.
+ * `npm run build`, step by step, each in a process of its own: the
+ * pipeline, `astro build`, then the search index. Astro starts beside the
+ * pipeline (its configuration and Vite take seconds that need no content)
+ * and its loader waits for the pipeline's result (src/loaders/handoff.ts), so
+ * Astro's work with the content starts once the pipeline's process, and
+ * its memory, is gone. The search index comes after Astro has exited.
+ * `scripts/build.ts` runs them; the scale benchmark measures the whole.
  */
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -16,6 +24,10 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * that before collecting, and the build past 2 GB.
  */
 export const ASTRO_HEAP_MB = Number(process.env.ASTRO_HEAP_MB) || 1024;
+
+
+/** The line the build prints when the search index starts (the benchmark cuts its phases there). */
+export const SEARCH_STEP_LINE = '[build] search index: node scripts/pagefind.ts';
 
 export interface Step {
   name: string;
@@ -30,4 +42,44 @@ export function buildSteps(astroArgs: string[] = [], outDir = 'dist'): Step[] {
     { name: 'astro', args: [`--max-old-space-size=${ASTRO_HEAP_MB}`, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs] },
     { name: 'pagefind', args: ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'pagefind.ts'), outDir] },
   ];
+}
+
+/** Where `astro build` writes, from its arguments: `--outDir DIR` or `--outDir=DIR`, else undefined (dist/). */
+export function outDirOf(args: string[]): string | undefined {
+  const index = args.indexOf('--outDir');
+  return index >= 0 ? args[index + 1] : args.find((a) => a.startsWith('--outDir='))?.slice('--outDir='.length);
+}
+
+function exited(child: ReturnType<typeof spawn>): Promise<number> {
+  return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
+}
+
+/**
+ * Runs the build: the pipeline and Astro at once (Astro's loader waits for
+ * the pipeline), then the search index. Resolves with the exit code: the
+ * first failing step's, and the others stopped.
+ */
+export async function runBuild(astroArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [pipelineStep, astroStep, searchStep] = buildSteps(astroArgs, outDirOf(astroArgs));
+  const result = join(tmpdir(), `news-timeline-pipeline-${randomUUID()}.json`);
+  try {
+    const pipeline = spawn(process.execPath, pipelineStep!.args, { stdio: 'inherit', env: { ...env, [PIPELINE_RESULT]: result } });
+    const astro = spawn(process.execPath, astroStep!.args, {
+      stdio: 'inherit',
+      env: { ...env, [PIPELINE_RESULT]: result, [PIPELINE_PID]: String(pipeline.pid) },
+    });
+    const astroDone = exited(astro);
+    const pipelineCode = await exited(pipeline);
+    if (pipelineCode !== 0) {
+      astro.kill();
+      await astroDone;
+      return pipelineCode;
+    }
+    const astroCode = await astroDone;
+    if (astroCode !== 0) return astroCode;
+    console.log(SEARCH_STEP_LINE);
+    return await exited(spawn(process.execPath, searchStep!.args, { stdio: 'inherit', env }));
+  } finally {
+    rmSync(result, { force: true });
+  }
 }

@@ -1,7 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
+import { handedOver } from './handoff.ts';
 import { openSiteData, type SiteDataSource } from '../pipeline/site-data.ts';
+import { readSiteFile } from '../pipeline/site-file.ts';
 import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 /**
@@ -14,8 +16,10 @@ import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 function load(contentDir: string) {
   return async (context: LoaderContext) => {
-    const run = async () => {
-      const data: SiteDataSource = await openSiteData(contentDir);
+    const run = async (first = false) => {
+      // In `npm run build`, the pipeline runs beside Astro: its result, once it has one.
+      const handed = first ? await handedOver() : undefined;
+      const data: SiteDataSource = (handed && readSiteFile(handed)) || (await openSiteData(contentDir));
       const errors = data.problems.filter((p) => p.severity === 'error');
       for (const warning of data.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
@@ -47,14 +51,14 @@ function load(contentDir: string) {
       );
       context.store.set({ id: 'story', data: { ...story, problems: [], siteData: data.file } });
     };
-    await run();
+    await run(true);
     // In `astro dev`, one save can fire several events: each run waits for the one before,
     // so two never interleave their clearing and storing.
     let queue = Promise.resolve();
     context.watcher?.add(contentDir);
     context.watcher?.on('all', (_event, path) => {
       if (!resolve(path).startsWith(contentDir)) return;
-      queue = queue.then(run).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      queue = queue.then(() => run()).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
     });
   };
 }

@@ -1,46 +1,79 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RenderedArticle } from './build.ts';
 import { hashOf, touch } from './cache.ts';
+import type { Omission, Timeline } from './types.ts';
 
 /** What only an article's own page shows: its rendered text and its sentences left out. */
 export interface ArticleBody {
   html: string;
-  omitted: RenderedArticle['omitted'];
+  omitted: Array<Omit<Omission, 'article'>>;
 }
 
 /**
- * An article as the site's collection holds it: everything but its body,
- * which waits in a file of its own (its name a hash of the body) until its
- * page is rendered. An archive's collection is read whole by every page
- * that lists articles; thousands of bodies in it were most of its memory.
+ * An article as the site reads it: everything but its body, which waits in
+ * a file of its own until its page is rendered. Every page that lists
+ * articles reads them all; thousands of bodies among them were most of an
+ * archive's site data, and of the memory of the pages that read it.
  */
-export interface ArticleEntry extends Omit<RenderedArticle, 'html' | 'omitted'> {
+export interface ArticleEntry {
+  id: string;
+  file: string;
+  meta: Timeline['articles'][number]['meta'];
+  /** Sentence id → events citing it. */
+  cited: Record<string, Array<{ id: string; title: string }>>;
+  sentences: number;
   /** How many of its sentences are not on the timeline. */
   leftOut: number;
   /** The body's file, or the body itself when there is no folder to keep it in. */
   body: string | ArticleBody;
 }
 
-/** The collection's entry for an article, its body written to `dir` (once: the file name is its hash). */
-export function articleEntry(article: RenderedArticle, dir: string | undefined): ArticleEntry {
-  const { html, omitted, ...rest } = article;
-  const body: ArticleBody = { html, omitted };
-  if (!dir) return { ...rest, leftOut: omitted.length, body };
-  const json = JSON.stringify(body);
-  const file = join(dir, `${article.id}.${hashOf(json).slice(0, 16)}.json`);
-  try {
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true });
-      const partial = `${file}.${randomUUID()}.partial`;
-      writeFileSync(partial, json);
-      renameSync(partial, file);
-    } else touch(file);
-    return { ...rest, leftOut: omitted.length, body: file };
-  } catch {
-    return { ...rest, leftOut: omitted.length, body };
+/** Where bodies are kept, and the hash of what this article's body is made from. */
+export interface BodyStore {
+  dir: string;
+  /** A hash of every input of the body: the article's analysis, its citations and its sentences left out. */
+  key: string;
+}
+
+/**
+ * The entry for an article. Its body is written to `store.dir` under
+ * `store.key`, and `html()` is called only when no earlier build wrote that
+ * body: a rebuild renders just the articles whose citations changed.
+ * Without a store (or a folder that cannot be written) the body is in the entry.
+ */
+export function articleEntry(
+  fields: Omit<ArticleEntry, 'body' | 'leftOut'>,
+  omitted: ArticleBody['omitted'],
+  html: () => string,
+  store?: BodyStore,
+): ArticleEntry {
+  const entry = { ...fields, leftOut: omitted.length };
+  if (store) {
+    const file = join(store.dir, `${fields.id}.${store.key.slice(0, 16)}.json`);
+    try {
+      if (existsSync(file)) touch(file);
+      else {
+        mkdirSync(store.dir, { recursive: true });
+        const partial = `${file}.${randomUUID()}.partial`;
+        writeFileSync(partial, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
+        renameSync(partial, file);
+      }
+      return { ...entry, body: file };
+    } catch {
+      // The body in the entry, then.
+    }
   }
+  return { ...entry, body: { html: html(), omitted } };
+}
+
+/**
+ * The key of an article's body: what it is made from, hashed (see
+ * `articleEntry`). A left-out sentence's text is the analysis's, so its id
+ * and reason stand for it.
+ */
+export function bodyKey(analysis: string, cited: ArticleEntry['cited'], omitted: ArticleBody['omitted']): string {
+  return hashOf(analysis, JSON.stringify(cited), omitted.map((o) => `${o.sentence}\t${o.reason}`).join('\n'));
 }
 
 /** The body of an article entry, for its page. */

@@ -1,4 +1,6 @@
+import { join, resolve } from 'node:path';
 import { parseArticle } from './article.ts';
+import { articleEntry, bodyKey, type ArticleBody, type ArticleEntry } from './bodies.ts';
 import { candidatesOf } from './candidates.ts';
 import { cacheFor, DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
@@ -11,22 +13,12 @@ import { citeSentences, renderSegmented } from './render.ts';
 import { buildTimeline } from './timeline.ts';
 import type { Article, Mention, Omission, Problem, Story, Timeline, TimelineEvent } from './types.ts';
 
-/** An article ready for its page: metadata, rendered body, and which events cite which sentences. */
-export interface RenderedArticle {
-  id: string;
-  file: string;
-  meta: Timeline['articles'][number]['meta'];
-  html: string;
-  /** Sentence id → events citing it. */
-  cited: Record<string, Array<{ id: string; title: string }>>;
-  /** The article's sentences that are not on the timeline, each with the reason (the build report). */
-  omitted: Array<Omit<Omission, 'article'>>;
-  sentences: number;
-}
+export type { ArticleEntry } from './bodies.ts';
 
 export interface SiteBuild {
   timeline: Timeline;
-  articles: RenderedArticle[];
+  /** Each article with the events that cite it; its body (rendered text, sentences left out) in a file when there is a cache. */
+  articles: ArticleEntry[];
   problems: Problem[];
   /** Milliseconds per stage, and cache hits and misses. */
   stats: Record<string, number>;
@@ -34,10 +26,16 @@ export interface SiteBuild {
 
 /** What one article yields on its own, whatever the other articles say: cached between builds. */
 export interface ArticleWork {
+  /** The key it is cached under (`articleKey`). */
+  key: string;
   article: Article;
   links: InternalLink[];
   mentions: Array<[string, Mention[]]>;
-  html: string;
+  /**
+   * Its body as HTML, its sentences marked (only fresh from analysis: the
+   * cache keeps it apart, read only when the article's page changes; see `htmlOf`).
+   */
+  html?: string | undefined;
   entities: Array<[string, Entities]>;
 }
 
@@ -70,9 +68,19 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
     c.sentence.text,
     entitiesOf(c.sentence.text),
   ]);
-  const work = { article: parsed.article, links, mentions: [...mentions], html, entities };
-  cache?.set('article', cacheKey, work);
-  return { work, problems: parsed.problems };
+  const work = { key: cacheKey, article: parsed.article, links, mentions: [...mentions], entities };
+  cache?.set('article', cacheKey, { ...work, article: { ...parsed.article, body: undefined } });
+  cache?.set('html', cacheKey, html);
+  return { work: { ...work, html }, problems: parsed.problems };
+}
+
+/** An article's body as HTML, sentences marked: from the analysis, else from the cache, else rendered again. */
+function htmlOf(work: ArticleWork, cache: DiskCache | undefined): string {
+  if (work.html !== undefined) return work.html;
+  const cached = cache?.get<string>('html', work.key);
+  if (typeof cached === 'string') return cached;
+  const { segmented } = parseArticle(work.article.file, readInput(resolve(work.article.file)));
+  return segmented ? renderSegmented(segmented) : '';
 }
 
 export interface BuildOptions {
@@ -90,12 +98,12 @@ let memo: { key: string; build: SiteBuild } | undefined;
 
 export function buildSite(contentDir: string, options: BuildOptions = {}): SiteBuild {
   const { articles: files, corrections: correctionsFile, all } = inputsOf(contentDir);
-  const key = statKey(all);
+  const cache = cacheFor(options.cache);
+  const key = `${cache?.dir ?? '-'}|${statKey(all)}`;
   if (memo?.key === key) return memo.build;
 
   const stats: Record<string, number> = {};
   const clock = (stage: string, started: number) => (stats[stage] = (stats[stage] ?? 0) + performance.now() - started);
-  const cache = cacheFor(options.cache);
 
   const problems: Problem[] = [];
   const works: ArticleWork[] = [];
@@ -134,24 +142,26 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
       citedBy.set(source.article, byArticle);
     }
   }
-  const htmlById = new Map(works.map((w) => [w.article.id, w.html]));
+  const workById = new Map(works.map((w) => [w.article.id, w]));
   const omittedBy = new Map<string, Array<Omit<Omission, 'article'>>>();
   for (const { article, ...rest } of timeline.omitted) {
     const list = omittedBy.get(article);
     if (list) list.push(rest);
     else omittedBy.set(article, [rest]);
   }
+  // Bodies are kept beside the site data (see site-file.ts `bodiesDirOf`), each rendered only when no build has yet.
+  const bodies = cache ? join(cache.dir, 'bodies') : undefined;
   const rendered = timeline.articles.map((article) => {
-    const cited = citedBy.get(article.id) ?? new Map();
-    return {
-      id: article.id,
-      file: article.file,
-      meta: article.meta,
-      html: citeSentences(htmlById.get(article.id)!, cited),
-      cited: Object.fromEntries(cited),
-      omitted: omittedBy.get(article.id) ?? [],
-      sentences: article.sentences.length,
-    };
+    const cited = citedBy.get(article.id) ?? new Map<string, Array<{ id: string; title: string }>>();
+    const citedRecord = Object.fromEntries(cited);
+    const omitted: ArticleBody['omitted'] = omittedBy.get(article.id) ?? [];
+    const work = workById.get(article.id)!;
+    return articleEntry(
+      { id: article.id, file: article.file, meta: article.meta, cited: citedRecord, sentences: article.sentences.length },
+      omitted,
+      () => citeSentences(htmlOf(work, cache), cited),
+      bodies ? { dir: bodies, key: bodyKey(work.key, citedRecord, omitted) } : undefined,
+    );
   });
   clock('cite', renderStarted);
   if (cache) {
@@ -178,7 +188,7 @@ export interface StorySummary extends Story {
 /** What the site's pages are made from: the events, the rendered articles, the story; and the content's problems. */
 export interface SiteData {
   events: TimelineEvent[];
-  articles: RenderedArticle[];
+  articles: ArticleEntry[];
   story: StorySummary;
   problems: Problem[];
 }

@@ -111,6 +111,11 @@ export function publicationDay(published: string): string {
   return published.slice(0, 10);
 }
 
+/** The day `days` after an ISO day (`YYYY-MM-DD`): calendar arithmetic, no time zone. */
 export function addDaysIso(isoDay: string, days: number): string {
-  return day(addDays(parseISO(isoDay), days));
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return day(addDays(parseISO(isoDay), days));
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  return date.toISOString().slice(0, 10);
 }

@@ -19,26 +19,33 @@ export function internalLinks({ tree }: Segmented, bodyLine: number): InternalLi
   return links;
 }
 
-/** Pages and fragments the site will have. */
-function siteTargets(timeline: Timeline): Set<string> {
-  const targets = new Set(['/', '/about/', '/articles/', '/events.json', '/timeline.json', '/rss.xml', '/atom.xml', '/search/']);
-  for (const article of timeline.articles) {
-    targets.add(`/articles/${article.id}/`);
-    for (const sentence of article.sentences) targets.add(`/articles/${article.id}/#${sentence.id}`);
-  }
-  for (const event of timeline.events) targets.add(`/events/${event.id}/`);
-  return targets;
+/** Whether the site will have a page (and, with a fragment, that sentence of an article page). */
+function siteAnswers(timeline: Timeline): (page: string, fragment: string | undefined) => boolean {
+  const fixed = new Set(['/', '/about/', '/articles/', '/events.json', '/timeline.json', '/rss.xml', '/atom.xml', '/search/']);
+  const articles = new Map(timeline.articles.map((a) => [`/articles/${a.id}/`, a]));
+  const events = new Set(timeline.events.map((e) => `/events/${e.id}/`));
+  // Sentence ids of the articles that links point into, found when first asked.
+  const sentences = new Map<string, Set<string>>();
+  return (page, fragment) => {
+    if (!fragment) return fixed.has(page) || articles.has(page) || events.has(page);
+    const article = articles.get(page);
+    if (!article) return false;
+    let ids = sentences.get(page);
+    if (!ids) sentences.set(page, (ids = new Set(article.sentences.map((s) => s.id))));
+    return ids.has(fragment);
+  };
 }
 
 /** Internal links that no page of the site answers, as problems at their place in the file. */
 export function brokenLinks(timeline: Timeline, links: Map<string, InternalLink[]>): Problem[] {
-  const targets = siteTargets(timeline);
   const problems: Problem[] = [];
+  if (![...links.values()].some((list) => list.length > 0)) return problems;
+  const answers = siteAnswers(timeline);
   for (const article of timeline.articles) {
     for (const link of links.get(article.id) ?? []) {
       const [path = '', fragment] = link.url.split('#');
       const page = path.endsWith('/') || /\.\w+$/.test(path) ? path : `${path}/`;
-      if (targets.has(fragment ? `${page}#${fragment}` : page)) continue;
+      if (answers(page, fragment)) continue;
       problems.push({
         file: article.file,
         line: link.position.line,

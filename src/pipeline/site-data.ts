@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BuildOptions, SiteData } from './build.ts';
 import { cacheFor, hashOf, touch } from './cache.ts';
 import { displayPath, inputsOf, readInput, statKey } from './inputs.ts';
-import { articlesFileOf, readSiteFile, writeSiteFile, type SiteDataSource } from './site-file.ts';
+import { articlesFileOf, bodyFilesOf, readSiteFile, writeSiteFile, type SiteDataSource } from './site-file.ts';
 
 export type { SiteData, StorySummary } from './build.ts';
 export type { SiteDataSource } from './site-file.ts';
@@ -44,7 +44,11 @@ export async function openSiteData(contentDir: string, options: BuildOptions & {
   const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readInput(f)) : '-']));
   const cached = cache ? join(cache.dir, 'site', `${contentKey}.ndjson`) : undefined;
   let source = cached ? readSiteFile(cached) : undefined;
-  if (source && cached) for (const file of [cached, articlesFileOf(cached)]) touch(file);
+  if (source && cached) {
+    for (const file of [cached, articlesFileOf(cached)]) touch(file);
+    // The bodies it names are in use too: pruneCache must not take them from under it.
+    for (const file of bodyFilesOf(articlesFileOf(cached))) touch(file);
+  }
   if (!source) {
     // Articles the cache lacks are analysed on every core first (in a process of our own: not inside Astro's).
     if (options.parallel && cache) await (await import('./parallel.ts')).warmArticleCache(inputs.articles, cache);

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { RenderedArticle, SiteData, StorySummary } from './build.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArticleEntry, SiteData, StorySummary } from './build.ts';
 import type { Problem, TimelineEvent } from './types.ts';
 
 /**
@@ -23,33 +22,46 @@ export interface SiteDataSource {
   /** The file it is read from (always, unless the content has errors: see `openSiteData`). */
   file?: string | undefined;
   events(): AsyncIterable<TimelineEvent>;
-  articles(): AsyncIterable<RenderedArticle>;
+  articles(): AsyncIterable<ArticleEntry>;
 }
 
-/**
- * Where article bodies wait for their pages (see bodies.ts): beside the
- * site data's folder, `<cache>/site/<key>.ndjson` → `<cache>/bodies/`.
- */
-export function bodiesDirOf(file: string): string {
-  return join(dirname(dirname(file)), 'bodies');
-}
-
-type Line = { head: { story: StorySummary; problems: Problem[] } } | { event: TimelineEvent } | { article: RenderedArticle };
+type Line = { head: { story: StorySummary; problems: Problem[] } } | { event: TimelineEvent } | { article: ArticleEntry };
 
 /** The articles' file beside the site data's (head and events): reading the events never reads past them. */
 export function articlesFileOf(file: string): string {
   return file.replace(/(\.ndjson)?$/, '.articles.ndjson');
 }
 
-/** Writes `lines` one JSON value a line, a megabyte at a time, moved into place whole. */
+/** The body files (see bodies.ts) that the articles' file names, found without parsing it. */
+export function bodyFilesOf(articlesFile: string): string[] {
+  const files: string[] = [];
+  try {
+    for (const match of readFileSync(articlesFile, 'utf8').matchAll(/"body":("(?:[^"\\]|\\.)*")/g)) files.push(JSON.parse(match[1]!) as string);
+  } catch {
+    // No file: nothing to name.
+  }
+  return files;
+}
+
+/**
+ * Writes `lines` one JSON value a line, a megabyte at a time, moved into
+ * place whole. An event's or an article's line carries a digest of it
+ * (`digestOf`): the pages' cache keys use it instead of hashing it again.
+ */
 function writeLines(file: string, lines: Iterable<Line>): void {
   const partial = `${file}.${randomUUID()}.partial`;
   const fd = openSync(partial, 'w');
   try {
     let pending: string[] = [];
     let size = 0;
-    for (const value of lines) {
-      const text = `${JSON.stringify(value)}\n`;
+    for (const line of lines) {
+      let text: string;
+      if ('head' in line) text = `${JSON.stringify(line)}\n`;
+      else {
+        const [kind, value] = 'event' in line ? ['event', line.event] : ['article', line.article];
+        const json = JSON.stringify(value);
+        text = `{"${kind}":${json},"digest":"${createHash('sha1').update(json).digest('base64url')}"}\n`;
+      }
       pending.push(text);
       size += text.length;
       if (size > 1 << 20) {
@@ -63,6 +75,13 @@ function writeLines(file: string, lines: Iterable<Line>): void {
     closeSync(fd);
   }
   renameSync(partial, file);
+}
+
+const digests = new WeakMap<object, string>();
+
+/** The digest of an event or article as its line in the site data holds it (a hash of its JSON); undefined for one not read from a file. */
+export function digestOf(value: object): string | undefined {
+  return digests.get(value);
 }
 
 /**
@@ -80,10 +99,25 @@ export function writeSiteFile(file: string, data: SiteData): void {
   })());
 }
 
-async function* readLines(file: string, kind: 'event' | 'article'): AsyncGenerator<Line> {
+/**
+ * The events' or the articles' lines of `file`, read at once (one string
+ * the size of the file, dropped as soon as its lines are parsed: faster
+ * than a stream's line at a time, and as light once read).
+ */
+function* readLines(file: string, kind: 'event' | 'article'): Generator<ArticleEntry | TimelineEvent> {
   const prefix = `{"${kind}":`;
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.startsWith(prefix)) yield JSON.parse(line) as Line;
+  const text = readFileSync(file, 'utf8');
+  for (let from = 0; from < text.length; ) {
+    let end = text.indexOf('\n', from);
+    if (end === -1) end = text.length;
+    if (text.startsWith(prefix, from)) {
+      const line = JSON.parse(text.slice(from, end)) as { event?: TimelineEvent; article?: ArticleEntry; digest?: string };
+      const value = line[kind]!;
+      if (line.digest) digests.set(value, line.digest);
+      yield value;
+    }
+    from = end + 1;
+  }
 }
 
 /** The data in `file` (only its first line is read now), or undefined when there is no such file. */
@@ -113,10 +147,10 @@ export function readSiteFile(file: string): SiteDataSource | undefined {
     ...head,
     file,
     async *events() {
-      for await (const line of readLines(file, 'event')) yield (line as { event: TimelineEvent }).event;
+      yield* readLines(file, 'event') as Generator<TimelineEvent>;
     },
     async *articles() {
-      for await (const line of readLines(articlesFileOf(file), 'article')) yield (line as { article: RenderedArticle }).article;
+      yield* readLines(articlesFileOf(file), 'article') as Generator<ArticleEntry>;
     },
   };
 }

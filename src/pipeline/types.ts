@@ -65,8 +65,11 @@ export interface Article {
   /** Path of the Markdown file as given (relative to the working directory when possible). */
   file: string;
   meta: ArticleMeta;
-  /** The Markdown body, after the frontmatter. */
-  body: string;
+  /**
+   * The Markdown body, after the frontmatter; not in the disk cache's
+   * analyses, since nothing after parsing reads it (a quarter of their size).
+   */
+  body?: string | undefined;
   /** Line of the file where the body starts (1-based). */
   bodyLine: number;
   sentences: Sentence[];

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eventDate, granularityOf, overlaps, spanOf } from '../../src/pipeline/dates.ts';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
+import { addDaysIso, eventDate, granularityOf, overlaps, spanOf } from '../../src/pipeline/dates.ts';
 
 describe('spanOf', () => {
   it('gives the days each precision covers', () => {
@@ -30,5 +33,19 @@ describe('eventDate', () => {
     expect(eventDate('2023-SU')).toEqual({ date: '2023-06', granularity: 'month' });
     expect(eventDate('2014')).toEqual({ date: '2014', granularity: 'year' });
     expect(granularityOf('2022-03')).toBe('month');
+  });
+});
+
+describe('addDaysIso', () => {
+  it('moves by calendar days as date-fns does, across months, leap days and years', () => {
+    const reference = (day: string, days: number) => formatISO(addDays(parseISO(day), days), { representation: 'date' });
+    expect(addDaysIso('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysIso('2025-03-01', -1)).toBe('2025-02-28');
+    expect(addDaysIso('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDaysIso('0099-01-01', -1)).toBe('0098-12-31');
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 0, 1); t += 86_400_000 * 37) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (const days of [-400, -14, -1, 0, 1, 7, 30, 365]) expect(addDaysIso(day, days), `${day} ${days}`).toBe(reference(day, days));
+    }
   });
 });

@@ -53,7 +53,7 @@ describe('odd but valid articles', () => {
     );
     expect(article.sentences.find((s) => s.text.startsWith('Putin proposed'))?.kind).toBe('list-item');
     expect(timeline.events.some((e) => e.sources.some((s) => s.text === 'The delegations'))).toBe(false);
-    const html = renderArticle(article.body);
+    const html = renderArticle(article.body!);
     expect(html).toContain('<table>');
     expect(html).toContain('<blockquote>');
     expect(html.match(/<h1/g)).toBeNull();
@@ -65,7 +65,7 @@ describe('odd but valid articles', () => {
 
   it('neutralises raw HTML in the body, titles, events.json and the TimelineJS export', () => {
     const hostile = byId('hostile-html');
-    const html = renderArticle(hostile.body);
+    const html = renderArticle(hostile.body!);
     expect(html).not.toMatch(/<script|onerror|<iframe|<form|<input|javascript:/i);
     expect(html).toContain('rel="noopener noreferrer"');
     for (const sentence of hostile.sentences) expect(sentence.text).not.toMatch(/<script|onerror/i);

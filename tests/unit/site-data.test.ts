@@ -3,21 +3,24 @@
  * (one JSON value a line, read back a line at a time), article bodies kept
  * in files of their own, and events.json written a piece at a time.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleBody, articleEntry } from '../../src/pipeline/bodies.ts';
+import { articleBody, articleEntry, bodyKey, type ArticleEntry } from '../../src/pipeline/bodies.ts';
 import { buildSite, siteDataOf } from '../../src/pipeline/build.ts';
 import { eventsJson, eventsJsonText } from '../../src/pipeline/exports.ts';
 import { openSiteData } from '../../src/pipeline/site-data.ts';
-import { readSiteFile } from '../../src/pipeline/site-file.ts';
+import { articlesFileOf, bodyFilesOf, digestOf, readSiteFile } from '../../src/pipeline/site-file.ts';
 
 const collect = async <T>(items: AsyncIterable<T>) => {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
 };
+/** Articles with their bodies read: in a file with a cache, in the entry without. */
+const withBodies = (articles: Iterable<ArticleEntry>) => [...articles].map((a) => ({ ...a, body: articleBody(a) }));
 
 describe('site data', () => {
   it('is written once and read back, a line at a time, as the pipeline made it', async () => {
@@ -38,28 +41,69 @@ describe('site data', () => {
     expect(second).not.toBe(first);
     expect(second.story.title).toBe('read from the file');
     expect(await collect(second.events())).toEqual(expected.events);
-    expect(await collect(second.articles())).toEqual(expected.articles);
+    expect(withBodies(await collect(second.articles()))).toEqual(withBodies(expected.articles));
     expect(first.story).toEqual(expected.story);
     expect(await collect(first.events())).toEqual(expected.events);
-    expect(await collect(first.articles())).toEqual(expected.articles);
+    expect(withBodies(await collect(first.articles()))).toEqual(withBodies(expected.articles));
     expect(expected.story.events).toBe(expected.events.length);
     expect(expected.story.articles).toBe(5);
+    // Each event and article read from the file carries the digest of its JSON, written with it (the pages' cache keys use it).
+    const sha1 = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+    for (const value of [...(await collect(first.events())), ...(await collect(first.articles()))]) expect(digestOf(value)).toBe(sha1(value));
+    expect(digestOf(expected.events[0]!)).toBeUndefined();
+    // The bodies it names, found without parsing it (a build that reads it from the cache keeps them from pruning).
+    const bodies = (await collect(first.articles())).map((a) => a.body);
+    expect(bodies.every((b) => typeof b === 'string')).toBe(true);
+    expect(bodyFilesOf(articlesFileOf(file))).toEqual(bodies);
     // Without its articles' file, the data is not read from the cache (a build makes it again).
     expect(readSiteFile(file)).toBeDefined();
     rmSync(file.replace(/\.ndjson$/, '.articles.ndjson'));
     expect(readSiteFile(file)).toBeUndefined();
   });
 
-  it('keeps each article’s body in a file named by its hash, and gives it back for the page', () => {
+  it('keeps each article’s body in a file named by what it is made from, rendered only when no build has', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bodies-'));
-    const [article] = siteDataOf(buildSite('content', { cache: false })).articles;
-    const entry = articleEntry(article!, dir);
+    const fields = { id: 'a', file: 'content/articles/a.md', meta: { title: 'A', outlet: 'X', published: '2025-05-15' }, cited: {}, sentences: 2 };
+    const omitted = [{ sentence: 's-1', text: 'One.', reason: 'no date' }];
+    let rendered = 0;
+    const html = () => (rendered++, '<p>One. Two.</p>');
+    const entry = articleEntry(fields as never, omitted, html, { dir, key: 'k'.repeat(40) });
     expect(typeof entry.body).toBe('string');
-    expect(entry).not.toHaveProperty('html');
-    expect(entry.leftOut).toBe(article!.omitted.length);
-    expect(articleBody(entry)).toEqual({ html: article!.html, omitted: article!.omitted });
-    expect(articleEntry(article!, dir).body).toBe(entry.body);
-    expect(articleBody(articleEntry(article!, undefined)).html).toBe(article!.html);
+    expect(entry.leftOut).toBe(1);
+    expect(articleBody(entry)).toEqual({ html: '<p>One. Two.</p>', omitted });
+    expect(rendered).toBe(1);
+    // The same key: the file is there, nothing is rendered.
+    const again = articleEntry(fields as never, omitted, () => { throw new Error('rendered again'); }, { dir, key: 'k'.repeat(40) });
+    expect(again.body).toBe(entry.body);
+    // Another key (a citation changed): another file.
+    expect(articleEntry(fields as never, omitted, html, { dir, key: 'j'.repeat(40) }).body).not.toBe(entry.body);
+    // No folder: the body is in the entry.
+    expect(articleEntry(fields as never, omitted, html).body).toEqual({ html: '<p>One. Two.</p>', omitted });
+    expect(bodyKey('a', {}, omitted)).not.toBe(bodyKey('a', { 's-1': [{ id: 'e', title: 'E' }] }, omitted));
+  });
+
+  it('writes the same bodies from the cache as a build without one, when their HTML or their files are gone', () => {
+    const content = mkdtempSync(join(tmpdir(), 'bodies-content-'));
+    cpSync('content', content, { recursive: true });
+    const cache = mkdtempSync(join(tmpdir(), 'bodies-cache-'));
+    const expected = new Map(buildSite(content, { cache: false }).articles.map((a) => [a.id, articleBody(a)]));
+    const bodiesOf = () => {
+      const { articles } = buildSite(content, { cache });
+      for (const a of articles) expect(typeof a.body, a.id).toBe('string');
+      return new Map(articles.map((a) => [a.id, articleBody(a)]));
+    };
+    expect(bodiesOf()).toEqual(expected);
+    const version = join(cache, readdirSync(cache)[0]!);
+    // A new build (one file's time changed): bodies rendered again from the cached HTML, then from the articles' text.
+    const rebuild = (gone: string[]) => {
+      for (const kind of gone) rmSync(join(version, kind), { recursive: true, force: true });
+      const story = join(content, 'story.yaml');
+      utimesSync(story, new Date(), new Date(Date.now() + Math.random() * 1e6));
+      return bodiesOf();
+    };
+    expect(rebuild(['bodies'])).toEqual(expected);
+    expect(rebuild(['bodies', 'html'])).toEqual(expected);
+    expect(readdirSync(join(version, 'article')).length).toBe(expected.size);
   });
 
   it('writes events.json a piece at a time, the same value as in one go', () => {

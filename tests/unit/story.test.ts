@@ -3,6 +3,7 @@
  * content/articles, read as a careful editor would check them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { articleBody } from '../../src/pipeline/bodies.ts';
 import { buildSite } from '../../src/pipeline/build.ts';
 import { loadArticles } from '../../src/pipeline/files.ts';
 import { buildTimeline } from '../../src/pipeline/timeline.ts';
@@ -135,8 +136,10 @@ describe('the seed story', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(articles).toHaveLength(5);
     for (const article of articles) {
-      expect(Object.keys(article.cited).length + article.omitted.length, article.id).toBe(article.sentences);
-      for (const o of article.omitted) expect(article.html).toContain(`id="${o.sentence}"`);
+      const { html, omitted } = articleBody(article);
+      expect(article.leftOut).toBe(omitted.length);
+      expect(Object.keys(article.cited).length + omitted.length, article.id).toBe(article.sentences);
+      for (const o of omitted) expect(html).toContain(`id="${o.sentence}"`);
     }
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { digestOf } from '../../pipeline/site-file.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import type { MonthPage } from './pages.ts';
 import { outletTints, story } from './timeline.ts';
@@ -24,10 +25,11 @@ const digests = new WeakMap<TimelineEvent, string>();
 /**
  * A hash of everything an event holds, for keys of pages that list it: made
  * once per event and build (an archive's event can cite a thousand sources,
- * and one event is on a dozen filter pages).
+ * and one event is on a dozen filter pages), or by the pipeline as it wrote it.
  */
 export function eventDigest(event: TimelineEvent): string {
-  let digest = digests.get(event);
+  // The pipeline wrote one beside the event (src/pipeline/site-file.ts), else it is made here.
+  let digest = digests.get(event) ?? digestOf(event);
   if (!digest) {
     digest = createHash('sha256').update(JSON.stringify(event)).digest('base64url');
     digests.set(event, digest);

@@ -1,7 +1,7 @@
 import { getEntry } from 'astro:content';
-import { articleEntry, type ArticleEntry } from '../../pipeline/bodies.ts';
+import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
-import { bodiesDirOf, readSiteFile } from '../../pipeline/site-file.ts';
+import { readSiteFile } from '../../pipeline/site-file.ts';
 import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
@@ -76,10 +76,8 @@ export const allEvents = once(async (): Promise<TimelineEvent[]> => {
 
 /** Articles newest first, their bodies in files of their own until their page is rendered (see bodies.ts). */
 export const allArticles = once(async (): Promise<ArticleEntry[]> => {
-  const source = await siteData();
-  const bodies = bodiesDirOf(source.file!);
   const articles: ArticleEntry[] = [];
-  for await (const article of source.articles()) articles.push(articleEntry(article, bodies));
+  for await (const article of (await siteData()).articles()) articles.push(article);
   return articles.sort(
     (a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id),
   );

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * The pipeline's result, handed to an Astro build that started beside it
+ * (`npm run build`, see scripts/lib/build-steps.ts): the pipeline writes
+ * the site data's path to the file named by `PIPELINE_RESULT`; Astro's
+ * loader waits for that file while the pipeline's process (`PIPELINE_PID`)
+ * is alive.
+ */
+export const PIPELINE_RESULT = 'TIMELINE_PIPELINE_RESULT';
+export const PIPELINE_PID = 'TIMELINE_PIPELINE_PID';
+
+interface Handoff {
+  /** The site data's file; absent when the content has errors (the loader reports them). */
+  siteData?: string | undefined;
+}
+
+/** Writes the result, whole or not at all, when a build asked for one (`PIPELINE_RESULT` is set). */
+export function handOff(siteData: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  const file = env[PIPELINE_RESULT];
+  if (!file) return;
+  const partial = `${file}.${randomUUID()}.partial`;
+  writeFileSync(partial, JSON.stringify({ siteData } satisfies Handoff));
+  renameSync(partial, file);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function read(file: string): Handoff | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Handoff;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The site data the pipeline beside this process wrote: waits for its
+ * result while it runs. Undefined when no pipeline runs beside it, when it
+ * ended without a result, or when the content has errors: the caller
+ * then opens the site data itself (and reports the errors).
+ */
+export async function handedOver(env: NodeJS.ProcessEnv = process.env, poll = 25): Promise<string | undefined> {
+  const file = env[PIPELINE_RESULT];
+  const pid = Number(env[PIPELINE_PID]);
+  if (!file || !Number.isInteger(pid) || pid <= 0) return undefined;
+  for (;;) {
+    const result = read(file);
+    if (result) return result.siteData;
+    if (!alive(pid)) return read(file)?.siteData;
+    await sleep(poll);
+  }
+}
