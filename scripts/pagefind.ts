@@ -5,7 +5,8 @@
  * - What is indexed is decided by the layout: `data-pagefind-body` on event
  *   and article pages, `data-pagefind-ignore` on repeated text and chrome.
  * - One Pagefind index per quarter of the pages' dates (their
- *   `data-pagefind-sort` date), and one for every page older than the first
+ *   `data-pagefind-sort` date), the newest article's month in one of its own
+ *   (see `shardPlan`), and one for every page older than the first
  *   article ("earlier": the background), written to `pagefind/shards/KEY/`
  *   and listed, oldest first, in `pagefind/shards.json`. Pagefind holds a
  *   whole index in memory while it writes it: a shard at a time, the peak is
@@ -13,8 +14,8 @@
  * - A shard whose pages are, in what Pagefind reads of them (`searchedPart`:
  *   all but the `data-pagefind-ignore` elements), those of the last build is copied
  *   from the cache (`TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`,
- *   under `pagefind/`) instead of indexed again: adding an article re-indexes
- *   its quarter only. Pagefind's output is deterministic, so a copy is what
+ *   under `pagefind/`) instead of indexed again: adding an article to the
+ *   newest month re-indexes that month's shard only. Pagefind's output is deterministic, so a copy is what
  *   indexing would write. A shard the site already holds with the same hash
  *   (`shards.json` lists each shard's) is left in place: Astro keeps the
  *   site's folder between builds (src/integrations/keep-output.ts).

@@ -13,7 +13,7 @@ export interface IndexedPage {
 }
 
 export interface Shard {
-  /** `YYYY-Qn`, or `earlier` for every page older than the first article's quarter. */
+  /** `YYYY-Qn`; `YYYY-MM` for the newest article's month; `earlier` for every page older than the first article's quarter. */
   key: string;
   /** Paths, sorted. */
   pages: string[];
@@ -32,26 +32,45 @@ export function quarterOf(date: string): string | undefined {
   return `${match[1]}-Q${Math.ceil(month / 3)}`;
 }
 
+/** `YYYY-MM` of a date, or undefined when it does not start with a year and a month. */
+function monthKeyOf(date: string): string | undefined {
+  return quarterOf(date) === undefined ? undefined : date.slice(0, 7);
+}
+
+/** The first month a shard's key covers: `YYYY-MM` itself, a quarter's first month; `earlier` before all. */
+function startOf(key: string): string {
+  const quarter = /^(\d{4})-Q(\d)$/.exec(key);
+  return quarter ? `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}` : key;
+}
+
 /**
- * Which index shard each page goes to: the quarter of its date, so that a
- * new article lands in the latest shard and the older ones stay as they
- * were; pages older than the first article's quarter (background events:
- * 2014, March 2022) and undated ones share one shard, `earlier`. Shards are
- * listed oldest first, which is the order the search merges date-sorted
- * results in.
+ * Which index shard each page goes to: the quarter of its date, and the
+ * newest article's month (and anything dated after it) a shard of its own,
+ * so that a new article of a running story lands in a small shard and the
+ * older ones stay as they were. When the next month's first article comes,
+ * that month becomes the newest, and the one before goes back into its
+ * quarter (re-indexed once). Pages older than the first article's quarter
+ * (background events: 2014, March 2022) and undated ones share one shard,
+ * `earlier`. Shards are listed oldest first, which is the order the search
+ * merges date-sorted results in.
  */
 export function shardPlan(pages: IndexedPage[], salt = ''): Shard[] {
-  const quarters = pages.filter((p) => p.kind === 'article').map((p) => quarterOf(p.date)).filter((q) => q !== undefined);
+  const articles = pages.filter((p) => p.kind === 'article');
+  const quarters = articles.map((p) => quarterOf(p.date)).filter((q) => q !== undefined);
   const first = quarters.length > 0 ? quarters.reduce((a, b) => (a < b ? a : b)) : undefined;
+  const months = articles.map((p) => monthKeyOf(p.date)).filter((m) => m !== undefined);
+  const newest = months.length > 0 ? months.reduce((a, b) => (a > b ? a : b)) : undefined;
   const groups = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const quarter = quarterOf(page.date);
-    const key = quarter === undefined || (first !== undefined && quarter < first) ? EARLIER : quarter;
+    const month = monthKeyOf(page.date);
+    const key =
+      quarter === undefined || (first !== undefined && quarter < first) ? EARLIER : newest !== undefined && month! >= newest ? newest : quarter;
     const list = groups.get(key);
     if (list) list.push(page);
     else groups.set(key, [page]);
   }
-  const keys = [...groups.keys()].sort((a, b) => (a === EARLIER ? -1 : b === EARLIER ? 1 : a.localeCompare(b)));
+  const keys = [...groups.keys()].sort((a, b) => (a === EARLIER ? -1 : b === EARLIER ? 1 : startOf(a).localeCompare(startOf(b)) || a.localeCompare(b)));
   return keys.map((key) => {
     const members = [...groups.get(key)!].sort((a, b) => a.path.localeCompare(b.path));
     const hash = createHash('sha256').update(salt);

@@ -6,7 +6,7 @@ import { eventsJsonText, timelineJs } from '../pipeline/exports.ts';
 
 /**
  * The open-data files, made from the story and every event:
- * - `/events.json`: every event with its sources (the contract is in the README), written a piece at a time;
+ * - `/events.json`: every event with its sources (the contract is in the README);
  * - `/timeline.json`: the timeline in TimelineJS3's JSON format, for newsrooms that embed Knight Lab's TimelineJS.
  *
  * Both are tens of megabytes in an archive; their `cacheKey` (the story and
@@ -23,19 +23,10 @@ export const getStaticPaths = (async () => {
   ];
 }) satisfies GetStaticPaths;
 
-const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
-
 export const GET: APIRoute = async ({ params, site }) => {
   const timeline = await exportable();
-  if (params.data === 'timeline') return new Response(`${JSON.stringify(timelineJs(timeline, origin(site)), null, 2)}\n`, { headers: JSON_TYPE });
-  const pieces = eventsJsonText(timeline, origin(site));
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = pieces.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  return new Response(body, { headers: JSON_TYPE });
+  // One string: Astro reads a response's whole body before writing it, and a stream's pieces only cost time.
+  const text =
+    params.data === 'timeline' ? `${JSON.stringify(timelineJs(timeline, origin(site)), null, 2)}\n` : [...eventsJsonText(timeline, origin(site))].join('');
+  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

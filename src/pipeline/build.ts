@@ -6,7 +6,7 @@ import { cacheFor, DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
 import { primeEntities, entitiesOf, type Entities } from './entities.ts';
 import { displayPath, duplicateProblems, loadStory } from './files.ts';
-import { inputsOf, readInput, statKey } from './inputs.ts';
+import { inputHash, inputsOf, readInput, statKey } from './inputs.ts';
 import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
 import { mentionsOf } from './mentions.ts';
 import { citeSentences, renderSegmented } from './render.ts';
@@ -39,9 +39,9 @@ export interface ArticleWork {
   entities: Array<[string, Entities]>;
 }
 
-/** The key an article's work is cached under: its path as shown to editors, and its text. */
-export function articleKey(path: string, source: string): string {
-  return hashOf(path, source);
+/** The key an article's work is cached under: its path as shown to editors, and its text's hash (`inputHash`). */
+export function articleKey(path: string, sourceHash: string): string {
+  return hashOf(path, sourceHash);
 }
 
 /**
@@ -51,14 +51,13 @@ export function articleKey(path: string, source: string): string {
  */
 export function analyseFile(file: string, cache: DiskCache | undefined): { work?: ArticleWork; problems: Problem[] } {
   const path = displayPath(file);
-  const source = readInput(file);
-  const cacheKey = articleKey(path, source);
+  const cacheKey = articleKey(path, inputHash(file, cache?.inputs));
   const cached = cache?.get<ArticleWork>('article', cacheKey);
   if (cached) {
     for (const [text, found] of cached.entities) primeEntities(text, found);
     return { work: cached, problems: [] };
   }
-  const parsed = parseArticle(path, source);
+  const parsed = parseArticle(path, readInput(file));
   if (!parsed.article || !parsed.segmented) return { problems: parsed.problems };
   const mentions = mentionsOf(parsed.article);
   const links = internalLinks(parsed.segmented, parsed.article.bodyLine);
@@ -84,8 +83,8 @@ function htmlOf(work: ArticleWork, cache: DiskCache | undefined): string {
 }
 
 export interface BuildOptions {
-  /** Folder of the disk cache; false to build without one. */
-  cache?: string | false | undefined;
+  /** Folder of the disk cache (or the cache itself, its preloaded entries with it); false to build without one. */
+  cache?: string | false | DiskCache | undefined;
 }
 
 /**

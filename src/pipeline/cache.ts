@@ -70,6 +70,11 @@ export class DiskCache {
     touch(this.dir);
   }
 
+  /** The record of the input files' hashes (see inputs.ts `inputHash`). */
+  get inputs(): string {
+    return join(this.dir, 'inputs', 'hashes.json');
+  }
+
   private fileOf(kind: string, key: string): string {
     return join(this.dir, kind, `${key}.json`);
   }
@@ -78,17 +83,40 @@ export class DiskCache {
     return existsSync(this.fileOf(kind, key));
   }
 
-  get<T>(kind: string, key: string): T | undefined {
+  private readonly preloaded = new Map<string, unknown>();
+
+  /**
+   * Reads these entries now (while a worker analyses others, say): `get`
+   * then hands each out once, without reading it again.
+   */
+  preload(kind: string, keys: string[]): void {
+    for (const key of keys) {
+      const value = this.read(kind, key);
+      if (value !== undefined) this.preloaded.set(`${kind}/${key}`, value);
+    }
+  }
+
+  private read(kind: string, key: string): unknown {
     try {
       const file = this.fileOf(kind, key);
-      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       touch(file);
-      this.hits++;
       return value;
     } catch {
+      return undefined;
+    }
+  }
+
+  get<T>(kind: string, key: string): T | undefined {
+    const id = `${kind}/${key}`;
+    const value = this.preloaded.has(id) ? this.preloaded.get(id) : this.read(kind, key);
+    this.preloaded.delete(id);
+    if (value === undefined) {
       this.misses++;
       return undefined;
     }
+    this.hits++;
+    return value as T;
   }
 
   set(kind: string, key: string, value: unknown): void {
@@ -101,8 +129,9 @@ export class DiskCache {
   }
 }
 
-/** The disk cache a build uses: `TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`; none when given false. */
-export function cacheFor(option: string | false | undefined): DiskCache | undefined {
+/** The disk cache a build uses: the one given, `TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`; none when given false. */
+export function cacheFor(option: string | false | DiskCache | undefined): DiskCache | undefined {
+  if (option instanceof DiskCache) return option;
   const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
   return dir === false || dir === '' ? undefined : new DiskCache(dir);
 }

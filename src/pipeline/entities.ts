@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
+import { createRequire } from 'node:module';
 
 /**
  * People and places named in a sentence, found by compromise's tagger, then
@@ -35,6 +36,18 @@ export function nameKey(name: string): string {
 }
 
 const cache = new Map<string, Entities>();
+
+let tagger: typeof nlpType | undefined;
+
+/**
+ * compromise, loaded on first use (its package's CommonJS build, which loads
+ * in two thirds of the ES module's 0.6 s): a rebuild whose sentences were
+ * all tagged in an earlier build (`primeEntities`) never loads it.
+ */
+function nlp(text: string) {
+  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return tagger(text);
+}
 
 /** Seeds the cache with entities found in an earlier build. */
 export function primeEntities(text: string, entities: Entities): void {

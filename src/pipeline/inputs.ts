@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * The files a build reads, and keys for them. No pipeline code is loaded
@@ -49,7 +50,7 @@ export function statKey(files: string[]): string {
     .join('|');
 }
 
-const texts = new Map<string, { size: number; mtimeMs: number; text: string }>();
+const texts = new Map<string, { size: number; mtimeMs: number; ctimeMs: number; text: string }>();
 
 /**
  * A file's text, read once per version of the file in this process: a build
@@ -57,10 +58,68 @@ const texts = new Map<string, { size: number; mtimeMs: number; text: string }>()
  * thousands of articles reading each file three times was most of a second.
  */
 export function readInput(file: string): string {
-  const { size, mtimeMs } = statSync(file);
+  const { size, mtimeMs, ctimeMs } = statSync(file);
   const known = texts.get(file);
-  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.text;
+  if (known && known.size === size && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs) return known.text;
   const text = readFileSync(file, 'utf8');
-  texts.set(file, { size, mtimeMs, text });
+  texts.set(file, { size, mtimeMs, ctimeMs, text });
   return text;
+}
+
+/** A file's hash as a record keeps it, with what says the file is unchanged since. */
+interface Known {
+  size: number;
+  mtimeMs: number;
+  /** Changes with every write and cannot be set back (unlike the modification time). */
+  ctimeMs: number;
+  ino: number;
+  hash: string;
+}
+
+const records = new Map<string, { known: Map<string, Known>; used: Map<string, Known> }>();
+
+function recordOf(file: string) {
+  let record = records.get(file);
+  if (!record) {
+    let known = new Map<string, Known>();
+    try {
+      known = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Known>));
+    } catch {
+      // None yet, or unreadable: every file is read and hashed.
+    }
+    records.set(file, (record = { known, used: new Map() }));
+  }
+  return record;
+}
+
+/**
+ * The hash of a file's text (sha1). With `record` (a file of earlier
+ * builds' hashes), a file whose size, times and inode are those recorded
+ * is not read: a rebuild of an archive reads and hashes only the files that
+ * changed. `saveInputHashes` writes the record.
+ */
+export function inputHash(file: string, record?: string): string {
+  const stat = statSync(file);
+  const path = resolve(file);
+  const known = record ? (recordOf(record).used.get(path) ?? recordOf(record).known.get(path)) : undefined;
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ctimeMs === stat.ctimeMs && known.ino === stat.ino) {
+    recordOf(record!).used.set(path, known);
+    return known.hash;
+  }
+  const hash = createHash('sha1').update(readInput(file)).digest('hex');
+  if (record) recordOf(record).used.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash });
+  return hash;
+}
+
+/** Writes the hashes this process used to `record`, whole or not at all; a record that cannot be written only costs time. */
+export function saveInputHashes(record: string): void {
+  const { used } = recordOf(record);
+  try {
+    mkdirSync(dirname(record), { recursive: true });
+    const partial = `${record}.${randomUUID()}.partial`;
+    writeFileSync(partial, JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => a.localeCompare(b)))));
+    renameSync(partial, record);
+  } catch {
+    // Next time, then.
+  }
 }

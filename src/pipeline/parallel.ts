@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { articleKey } from './build.ts';
 import type { DiskCache } from './cache.ts';
-import { displayPath, readInput } from './inputs.ts';
+import { displayPath, inputHash } from './inputs.ts';
 
 /** Fewer articles to analyse than this are not worth starting workers for. */
 export const MIN_PARALLEL = 64;
@@ -14,12 +14,25 @@ const BATCH = 16;
  * yet, and writes their work to it; `buildSite` then reads every article from
  * the cache. Each article's analysis depends on its text alone, so they split
  * across the machine's cores; what depends on all of them (merging, the
- * timeline) stays in one process. Resolves with how many it analysed; a
- * worker that fails only leaves its articles to `buildSite`.
+ * timeline) stays in one process. A few new articles beside many analysed
+ * ones (a rebuild) get one worker, and this thread reads the others' work
+ * meanwhile (`DiskCache.preload`): it then never loads the parser's and the
+ * tagger's libraries itself. Resolves with how many it analysed; a worker
+ * that fails only leaves its articles to `buildSite`.
  */
 export async function warmArticleCache(files: string[], cache: DiskCache, workers = Math.min(availableParallelism(), 4)): Promise<number> {
-  const missing = files.filter((file) => !cache.has('article', articleKey(displayPath(file), readInput(file))));
-  if (missing.length < MIN_PARALLEL || workers < 2) return 0;
+  const keys = files.map((file) => articleKey(displayPath(file), inputHash(file, cache.inputs)));
+  const missing = files.filter((_, i) => !cache.has('article', keys[i]!));
+  const analysed = files.length - missing.length;
+  const few = missing.length < MIN_PARALLEL;
+  if (missing.length === 0 || workers < 2 || (few && analysed < MIN_PARALLEL)) return 0;
+  const done = analyse(missing, cache, few ? 1 : workers);
+  const absent = new Set(missing);
+  if (few) cache.preload('article', keys.filter((_, i) => !absent.has(files[i]!)));
+  return done;
+}
+
+function analyse(missing: string[], cache: DiskCache, workers: number): Promise<number> {
   let next = 0;
   let done = 0;
   const batches = () => {
@@ -27,7 +40,7 @@ export async function warmArticleCache(files: string[], cache: DiskCache, worker
     next += batch.length;
     return batch;
   };
-  await Promise.all(
+  return Promise.all(
     Array.from({ length: workers }, () => {
       const worker = new Worker(new URL('./analyse-worker.ts', import.meta.url), { workerData: { cacheRoot: cache.root } });
       return new Promise<void>((resolve) => {
@@ -48,6 +61,5 @@ export async function warmArticleCache(files: string[], cache: DiskCache, worker
         else finish();
       });
     }),
-  );
-  return done;
+  ).then(() => done);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions, SiteData } from './build.ts';
 import { cacheFor, hashOf, touch } from './cache.ts';
-import { displayPath, inputsOf, readInput, statKey } from './inputs.ts';
+import { displayPath, inputHash, inputsOf, saveInputHashes, statKey } from './inputs.ts';
 import { articlesFileOf, bodyFilesOf, readSiteFile, writeSiteFile, type SiteDataSource } from './site-file.ts';
 
 export type { SiteData, StorySummary } from './build.ts';
@@ -41,7 +41,8 @@ export async function openSiteData(contentDir: string, options: BuildOptions & {
   const cache = cacheFor(options.cache);
   const key = `${cache?.dir ?? '-'}|${statKey(inputs.all)}`;
   if (memo?.key === key) return memo.source;
-  const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? hashOf(readInput(f)) : '-']));
+  const contentKey = hashOf(...inputs.all.flatMap((f) => [displayPath(f), existsSync(f) ? inputHash(f, cache?.inputs) : '-']));
+  if (cache) saveInputHashes(cache.inputs);
   const cached = cache ? join(cache.dir, 'site', `${contentKey}.ndjson`) : undefined;
   let source = cached ? readSiteFile(cached) : undefined;
   if (source && cached) {
@@ -53,7 +54,8 @@ export async function openSiteData(contentDir: string, options: BuildOptions & {
     // Articles the cache lacks are analysed on every core first (in a process of our own: not inside Astro's).
     if (options.parallel && cache) await (await import('./parallel.ts')).warmArticleCache(inputs.articles, cache);
     const { buildSite, siteDataOf } = await import('./build.ts');
-    const data = siteDataOf(buildSite(contentDir, options));
+    // The same cache: what warmArticleCache preloaded is read from it.
+    const data = siteDataOf(buildSite(contentDir, { ...options, cache: cache ?? false }));
     if (!data.problems.some((p) => p.severity === 'error')) {
       // A cache that cannot be written only costs time: the temporary folder holds the file then.
       for (const file of [cached, join(tmpdir(), 'news-timeline', 'site', `${contentKey}.ndjson`)]) {

@@ -20,20 +20,29 @@ describe('search index shards', () => {
     page('events/undated/index.html', ''),
   ];
 
-  it('puts each page in its quarter, and everything before the first article in one shard, oldest first', () => {
+  it('puts each page in its quarter, the newest article’s month apart, and everything before the first article in one shard, oldest first', () => {
     const plan = shardPlan(pages);
-    expect(plan.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2']);
+    expect(plan.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-05']);
     expect(plan[0]!.pages).toEqual(['events/2014-y/index.html', 'events/2022-03-z/index.html', 'events/undated/index.html']);
-    expect(plan[2]!.pages).toHaveLength(3);
+    expect(plan[2]!.pages).toEqual(['articles/2025-04-02-b/index.html']);
+    expect(plan[3]!.pages).toEqual(['articles/2025-05-15-a/index.html', 'events/2025-05-14-x/index.html']);
+    // An event dated after the newest article is in the newest shard, which stays the last.
+    const later = shardPlan([...pages, page('events/2025-08-01-w/index.html', '2025-08-01')]);
+    expect(later.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-05']);
+    expect(later[3]!.pages).toContain('events/2025-08-01-w/index.html');
   });
 
   it('changes only the hash of the shard whose pages changed, so the others are reused', () => {
     const before = shardPlan(pages);
-    const after = shardPlan([...pages, page('articles/2025-06-01-d/index.html', '2025-06-01')]);
-    expect(after.map((s) => s.hash).slice(0, 2)).toEqual(before.map((s) => s.hash).slice(0, 2));
-    expect(after[2]!.hash).not.toBe(before[2]!.hash);
+    const sameMonth = shardPlan([...pages, page('articles/2025-05-20-d/index.html', '2025-05-20')]);
+    expect(sameMonth.map((s) => s.hash).slice(0, 3)).toEqual(before.map((s) => s.hash).slice(0, 3));
+    expect(sameMonth[3]!.hash).not.toBe(before[3]!.hash);
+    // The next month's first article: May goes back into its quarter, June is the newest shard.
+    const nextMonth = shardPlan([...pages, page('articles/2025-06-01-d/index.html', '2025-06-01')]);
+    expect(nextMonth.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-06']);
+    expect(nextMonth.map((s) => s.hash).slice(0, 2)).toEqual(before.map((s) => s.hash).slice(0, 2));
     const edited = shardPlan(pages.map((p) => (p.path.includes('2025-03-30') ? { ...p, hash: 'other' } : p)));
-    expect(edited.map((s, i) => s.hash === before[i]!.hash)).toEqual([true, false, true]);
+    expect(edited.map((s, i) => s.hash === before[i]!.hash)).toEqual([true, false, true, true]);
     expect(shardPlan(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
   });
 
