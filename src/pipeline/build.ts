@@ -36,6 +36,7 @@ export interface ArticleWork {
    * cache keeps it apart, read only when the article's page changes; see `htmlOf`).
    */
   html?: string | undefined;
+  /** People and places of the sentences that can become events, by sentence id (its text is in `article`). */
   entities: Array<[string, Entities]>;
 }
 
@@ -54,7 +55,11 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
   const cacheKey = articleKey(path, inputHash(file, cache?.inputs));
   const cached = cache?.get<ArticleWork>('article', cacheKey);
   if (cached) {
-    for (const [text, found] of cached.entities) primeEntities(text, found);
+    const textOf = new Map(cached.article.sentences.map((sentence) => [sentence.id, sentence.text]));
+    for (const [id, found] of cached.entities) {
+      const text = textOf.get(id);
+      if (text !== undefined) primeEntities(text, found);
+    }
     return { work: cached, problems: [] };
   }
   const parsed = parseArticle(path, readInput(file));
@@ -64,7 +69,7 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
   const html = renderSegmented(parsed.segmented);
   // People and places of the sentences that can become events (compromise is the slow part).
   const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
-    c.sentence.text,
+    c.sentence.id,
     entitiesOf(c.sentence.text),
   ]);
   const work = { key: cacheKey, article: parsed.article, links, mentions: [...mentions], entities };

@@ -111,8 +111,17 @@ export function publicationDay(published: string): string {
   return published.slice(0, 10);
 }
 
-/** The day `days` after an ISO day (`YYYY-MM-DD`): calendar arithmetic, no time zone. */
+const shifted = new Map<string, string>();
+
+/** The day `days` after an ISO day (`YYYY-MM-DD`): calendar arithmetic, no time zone (memoised: an archive asks for the same few hundred days). */
 export function addDaysIso(isoDay: string, days: number): string {
+  const key = `${isoDay}|${days}`;
+  let result = shifted.get(key);
+  if (result === undefined) shifted.set(key, (result = shiftDay(isoDay, days)));
+  return result;
+}
+
+function shiftDay(isoDay: string, days: number): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!match) return day(addDays(parseISO(isoDay), days));
   const date = new Date(0);

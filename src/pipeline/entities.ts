@@ -114,29 +114,33 @@ export class Gazetteer {
   private readonly places = new Map<string, number>();
   private readonly placeContexts = new Map<string, number>();
 
-  /** What each text names, and what `find` found in it: wire copies repeat sentences word for word. */
-  private readonly named = new Map<string, Entities>();
+  /** What each text contributes (its people with their keys and words, its places), and what `find` found in it: wire copies repeat sentences word for word. */
+  private readonly named = new Map<string, { people: Array<[name: string, key: string, words: string[]]>; places: string[]; contexts: string[] }>();
   private readonly found = new Map<string, Entities>();
 
   learn(text: string): void {
-    let found = this.named.get(text);
-    if (!found) this.named.set(text, (found = entitiesOf(text)));
-    // Every occurrence counts (a place seen twice is a place), so only the extraction is remembered.
+    let named = this.named.get(text);
+    if (!named) {
+      const found = entitiesOf(text);
+      named = {
+        people: found.people.map((person) => [person, nameKey(person), person.split(' ')]),
+        places: found.places.map(cleanPlace).filter((place) => place !== undefined),
+        contexts: [...text.matchAll(/\b(?:in|at|to|from|near|outside)\s+(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)]
+          .map((m) => cleanPlace(m[1]!))
+          .filter((place) => place !== undefined),
+      };
+      this.named.set(text, named);
+    }
+    // Every occurrence counts (a place seen twice is a place, the most frequent spelling wins): only the extraction is remembered.
     this.cachedPlaces = undefined;
     this.found.clear();
-    for (const person of found.people) {
+    for (const [person, key, words] of named.people) {
       this.names.add(person);
-      this.personKeys.add(nameKey(person));
-      for (const word of person.split(' ')) this.nameWords.add(word);
+      this.personKeys.add(key);
+      for (const word of words) this.nameWords.add(word);
     }
-    for (const raw of found.places) {
-      const place = cleanPlace(raw);
-      if (place) this.places.set(place, (this.places.get(place) ?? 0) + 1);
-    }
-    for (const m of text.matchAll(/\b(?:in|at|to|from|near|outside)\s+(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/gu)) {
-      const place = cleanPlace(m[1]!);
-      if (place) this.placeContexts.set(place, (this.placeContexts.get(place) ?? 0) + 1);
-    }
+    for (const place of named.places) this.places.set(place, (this.places.get(place) ?? 0) + 1);
+    for (const place of named.contexts) this.placeContexts.set(place, (this.placeContexts.get(place) ?? 0) + 1);
   }
 
   private knownPlaces(): Set<string> {

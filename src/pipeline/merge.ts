@@ -195,11 +195,18 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   const n = ordered.length;
   const copyOf = new Map<string, number>();
   const representative: boolean[] = ordered.map(() => true);
-  const wordings = new Map<string, string>();
+  // Each distinct wording as a number: short keys, and each text lowered once.
+  const wordings = new Map<string, number>();
+  const wordingIds = new Map<string, number>();
   const wordingOf = (text: string) => {
-    let wording = wordings.get(text);
-    if (wording === undefined) wordings.set(text, (wording = text.toLowerCase().replace(/\W+/g, ' ').trim()));
-    return wording;
+    let id = wordings.get(text);
+    if (id === undefined) {
+      const wording = text.toLowerCase().replace(/\W+/g, ' ').trim();
+      id = wordingIds.get(wording);
+      if (id === undefined) wordingIds.set(wording, (id = wordingIds.size));
+      wordings.set(text, id);
+    }
+    return id;
   };
   ordered.forEach((c, i) => {
     const key = `${c.date}|${c.dating === 'context'}|${wordingOf(c.sentence.text)}`;

@@ -103,6 +103,8 @@ describe('site data', () => {
     };
     expect(rebuild(['bodies'])).toEqual(expected);
     expect(rebuild(['bodies', 'html'])).toEqual(expected);
+    // Built from the cached analyses (people and places by sentence, no Markdown body), the timeline is the same.
+    expect(buildSite(content, { cache }).timeline.events).toEqual(buildSite(content, { cache: false }).timeline.events);
     expect(readdirSync(join(version, 'article')).length).toBe(expected.size);
   });
 
