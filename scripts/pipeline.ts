@@ -16,16 +16,16 @@
  * cached, and `astro build` reports them, all at once, as the editor's messages.
  */
 import { resolve } from 'node:path';
-import { CACHE_DAYS, cacheFor, pruneCache } from '../src/pipeline/cache.ts';
+import { CACHE_DAYS, cacheFor, pruneCacheDaily } from '../src/pipeline/cache.ts';
 import { handOff } from '../src/loaders/handoff.ts';
 import { openSiteData } from '../src/pipeline/site-data.ts';
 
 const contentDir = resolve(process.argv[2] ?? process.env.TIMELINE_CONTENT ?? 'content');
 const started = performance.now();
 const data = await openSiteData(contentDir, { parallel: true });
-// What no build has used for a week goes (builds of other content may share the cache).
+// What no build has used for a week goes (builds of other content may share the cache): looked for once a day.
 const cache = cacheFor(undefined);
-const pruned = cache ? pruneCache(cache) : 0;
+const pruned = cache ? pruneCacheDaily(cache) : 0;
 const errors = data.problems.filter((p) => p.severity === 'error').length;
 // To the Astro build waiting beside this process (`npm run build`), if any: last, as
 // Astro's work with the content starts then, and this process's memory should be gone by then.

@@ -158,8 +158,34 @@ export const CACHE_DAYS = 7;
  * (`pagefind/`) are pruned by the search step. Returns how many entries went.
  */
 export function pruneCache(cache: DiskCache, now = Date.now()): number {
-  let removed = pruneFolder(cache.root, now, (name) => join(cache.root, name) === cache.dir || name === 'pagefind');
+  let removed = pruneFolder(cache.root, now, (name) => join(cache.root, name) === cache.dir || name === 'pagefind' || name === PRUNED);
   for (const kind of existsSync(cache.dir) ? readdirSync(cache.dir) : []) removed += pruneFolder(join(cache.dir, kind), now);
+  return removed;
+}
+
+/** Where the cache notes its last pruning (`pruneCacheDaily`). */
+const PRUNED = '.pruned';
+
+/**
+ * `pruneCache`, at most once a day: at thousands of articles, looking at
+ * every entry's age is a quarter of a second that a week-long rule does not
+ * need on every build. Returns how many entries went (0 when not due).
+ */
+export function pruneCacheDaily(cache: DiskCache, now = Date.now()): number {
+  const marker = join(cache.root, PRUNED);
+  try {
+    if (now - statSync(marker).mtimeMs < 86_400_000) return 0;
+  } catch {
+    // Never pruned: due.
+  }
+  const removed = pruneCache(cache, now);
+  try {
+    mkdirSync(cache.root, { recursive: true });
+    writeFileSync(marker, new Date(now).toISOString());
+    utimesSync(marker, new Date(now), new Date(now));
+  } catch {
+    // Due again next time.
+  }
   return removed;
 }
 

@@ -121,13 +121,24 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   const views = ordered.map((c) => (c.continuation ? [termsOf(c.sentence.text), termsOf(c.continuation)] : [termsOf(c.sentence.text)]));
   // Rarity is counted per candidate: a word in a sentence and in its continuation counts once.
   const documents = views.map((v) => (v.length === 1 ? v[0]! : new Set(v.flatMap((set) => [...set]))));
+  // Identical texts share one term set: each distinct set's terms are counted once, times its copies.
+  const copies = new Map<Set<string>, number>();
+  for (const set of documents) copies.set(set, (copies.get(set) ?? 0) + 1);
   const documentFrequency = new Map<string, number>();
-  for (const set of documents) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const [set, count] of copies) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + count);
   const idf = idfFromCounts(documentFrequency, documents.length);
   const weight = (term: string) => idf.get(term) ?? 1;
   const isPhrase = (term: string) => term.includes(' ');
-  const totalOf = (set: Set<string>) =>
-    [...set].reduce((sum, term) => sum + (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1 ? weight(term) : 0), 0);
+  const totalsBySet = new Map<Set<string>, number>();
+  const totalOf = (set: Set<string>) => {
+    let total = totalsBySet.get(set);
+    if (total === undefined) {
+      total = 0;
+      for (const term of set) if (!isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1) total += weight(term);
+      totalsBySet.set(set, total);
+    }
+    return total;
+  };
   const totals = views.map((v) => v.map(totalOf));
   const spans = ordered.map((c) => spanOf(c.date)!);
   /** Where each candidate may be placed: its own date, or for an undated report, the week before too. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, existsSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_DAYS, DiskCache, pruneCache } from '../../src/pipeline/cache.ts';
+import { CACHE_DAYS, DiskCache, pruneCache, pruneCacheDaily } from '../../src/pipeline/cache.ts';
 
 const DAY = 86_400_000;
 
@@ -49,5 +49,24 @@ describe('pruning the disk cache', () => {
     aged(cache.dir, CACHE_DAYS + 1);
     expect(pruneCache(cache)).toBe(0);
     expect(existsSync(cache.dir)).toBe(true);
+  });
+});
+
+describe('pruning once a day', () => {
+  it('looks at the entries’ ages once a day, and keeps its own note', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const cache = new DiskCache(root);
+    cache.set('article', 'old', { a: 1 });
+    aged(join(cache.dir, 'article', 'old.json'), CACHE_DAYS + 1);
+    const now = Date.now();
+    expect(pruneCacheDaily(cache, now)).toBe(1);
+    cache.set('article', 'older', { a: 2 });
+    aged(join(cache.dir, 'article', 'older.json'), CACHE_DAYS + 1);
+    // Within the day: not looked at.
+    expect(pruneCacheDaily(cache, now + DAY / 2)).toBe(0);
+    expect(existsSync(join(cache.dir, 'article', 'older.json'))).toBe(true);
+    // A day on: pruned, and its note kept.
+    expect(pruneCacheDaily(cache, now + DAY + 1)).toBe(1);
+    expect(existsSync(join(root, '.pruned'))).toBe(true);
   });
 });
