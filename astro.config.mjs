@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { keepOutput } from './src/integrations/keep-output.ts';
+import { openData } from './src/integrations/open-data.ts';
 
 // The site's public address: one setting, used for canonical URLs, feeds and the sitemap.
 const site = process.env.SITE_URL ?? 'https://timeline.example.org';
@@ -15,6 +16,8 @@ export default defineConfig({
   integrations: [
     // The search page only explains search and lists filters: not worth a search engine's visit.
     sitemap({ filter: (page) => !page.endsWith('/search/') }),
+    // /events.json and /timeline.json: made beside the pages, written when they are done.
+    openData(),
     // Last: it records the output folder once every other integration has written to it.
     keepOutput(),
   ],

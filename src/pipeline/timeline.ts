@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareEvents } from './order.ts';
 import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
 import type { Correction } from './corrections.ts';
@@ -45,18 +46,6 @@ function leadOf(cluster: Cluster): EventCandidate {
 function prominence(candidate: EventCandidate): number {
   const index = candidate.sentence.index;
   return index < 3 ? 3 : index < 8 ? 2 : index < 20 ? 1 : 0.5;
-}
-
-function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  const sa = spanOf(a.date)!;
-  const sb = spanOf(b.date)!;
-  return (
-    sa.start.localeCompare(sb.start) ||
-    GRANULARITY_RANK[b.granularity] - GRANULARITY_RANK[a.granularity] ||
-    (a.time ?? '99').localeCompare(b.time ?? '99') ||
-    b.importance - a.importance ||
-    a.id.localeCompare(b.id)
-  );
 }
 
 const keyOf = (c: EventCandidate) => `${c.article}#${c.sentence.id}`;

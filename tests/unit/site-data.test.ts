@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleBody, articleEntry, bodyKey, type ArticleEntry } from '../../src/pipeline/bodies.ts';
 import { buildSite, siteDataOf } from '../../src/pipeline/build.ts';
-import { eventsJson, eventsJsonText } from '../../src/pipeline/exports.ts';
+import { exportFiles, exportFilesOf, exportTexts } from '../../src/pipeline/export-files.ts';
+import { eventsJson, eventsJsonText, timelineJs } from '../../src/pipeline/exports.ts';
 import { openSiteData } from '../../src/pipeline/site-data.ts';
 import { articlesFileOf, bodyFilesOf, digestOf, readSiteFile } from '../../src/pipeline/site-file.ts';
 
@@ -106,6 +107,26 @@ describe('site data', () => {
     // Built from the cached analyses (people and places by sentence, no Markdown body), the timeline is the same.
     expect(buildSite(content, { cache }).timeline.events).toEqual(buildSite(content, { cache: false }).timeline.events);
     expect(readdirSync(join(version, 'article')).length).toBe(expected.size);
+  });
+
+  it('makes the open-data files in a worker thread, as the endpoints would, and finds them made the next time', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'exports-'));
+    const source = await openSiteData('content', { cache });
+    const { timeline } = buildSite('content', { cache: false });
+    const files = await exportFiles(source.file!, 'https://example.org');
+    expect(files).toEqual(exportFilesOf(source.file!, 'https://example.org'));
+    const events = JSON.parse(readFileSync(files!.events, 'utf8')) as ReturnType<typeof eventsJson>;
+    expect(events).toEqual(eventsJson({ ...timeline, story: events.story }, 'https://example.org'));
+    expect(events.story.title).toBe(timeline.story.title);
+    expect(readFileSync(files!.timeline, 'utf8')).toBe((await exportTexts(source.file!, 'https://example.org')).timeline);
+    expect(JSON.parse(readFileSync(files!.timeline, 'utf8'))).toEqual(timelineJs({ ...timeline, story: events.story }, 'https://example.org'));
+    // Another address, other files; the same address again, the files already made (marked, so a new making would show).
+    expect((await exportFiles(source.file!, 'https://other.example'))!.events).not.toBe(files!.events);
+    const copy = mkdtempSync(join(tmpdir(), 'exports-copy-'));
+    cpSync(cache, copy, { recursive: true });
+    const copied = join(copy, relative(cache, source.file!));
+    writeFileSync(exportFilesOf(copied, 'https://example.org').events, '"made before"');
+    expect(readFileSync((await exportFiles(copied, 'https://example.org'))!.events, 'utf8')).toBe('"made before"');
   });
 
   it('writes events.json a piece at a time, the same value as in one go', () => {

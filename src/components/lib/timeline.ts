@@ -1,9 +1,12 @@
 import { getEntry } from 'astro:content';
 import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
+import { exportFiles } from '../../pipeline/export-files.ts';
 import { readSiteFile } from '../../pipeline/site-file.ts';
-import { GRANULARITY_RANK, spanOf } from '../../pipeline/dates.ts';
+import { compareEvents } from '../../pipeline/order.ts';
 import { slugify } from '../../pipeline/slug.ts';
+
+export { compareEvents } from '../../pipeline/order.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
 import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
@@ -21,19 +24,6 @@ export interface StoryEntry extends StorySummary {
   problems?: string[] | undefined;
   /** The site data's file (events and articles), as the loader found it (src/pipeline/site-file.ts). */
   siteData?: string | undefined;
-}
-
-/** Timeline order, as the pipeline sorts: first day, coarser first, clock time, importance, id. */
-export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  const sa = spanOf(a.date)?.start ?? a.date;
-  const sb = spanOf(b.date)?.start ?? b.date;
-  return (
-    sa.localeCompare(sb) ||
-    GRANULARITY_RANK[b.granularity] - GRANULARITY_RANK[a.granularity] ||
-    (a.time ?? '99').localeCompare(b.time ?? '99') ||
-    b.importance - a.importance ||
-    a.id.localeCompare(b.id)
-  );
 }
 
 /** The story entry: read afresh at each call (a lookup), since in `astro dev` it changes under a running server. */
@@ -60,11 +50,13 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** The events and articles of the story entry's site data, read a line at a time. */
+/** The events and articles of the story entry's site data. */
 async function siteData() {
   const { siteData: file } = await storyEntry();
   const source = file ? readSiteFile(file) : undefined;
   if (!source) throw new Error(`The site data ${file ? `file ${file} is gone` : 'was not written'}; run the build again`);
+  // The open-data files (src/integrations/open-data.ts) start now, in a worker thread: the pages render meanwhile.
+  if (import.meta.env.SITE) void exportFiles(file!, new URL(import.meta.env.SITE).href.replace(/\/$/, ''));
   return source;
 }
 

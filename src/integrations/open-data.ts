@@ -1,0 +1,47 @@
+import type { AstroIntegration } from 'astro';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportFiles, exportTexts } from '../pipeline/export-files.ts';
+import { openSiteData } from '../pipeline/site-data.ts';
+import { readSiteFile } from '../pipeline/site-file.ts';
+import { CONTENT_DIR } from '../loaders/content-dir.ts';
+import { handedOver } from '../loaders/handoff.ts';
+
+/**
+ * The open-data files, `/events.json` (every event with its sources, the
+ * contract in the README) and `/timeline.json` (TimelineJS3's format):
+ * tens of megabytes at thousands of articles. A build does not render them
+ * as pages: they are made in a worker thread while the pages render (started
+ * with the site data, see src/pipeline/export-files.ts), and written into
+ * the output when the pages are done, before keep-output records the
+ * folder. In `astro dev` they are routes (open-data-route.ts).
+ */
+export function openData(): AstroIntegration {
+  let site = '';
+  return {
+    name: 'open-data',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev') injectRoute({ pattern: '/[data].json', entrypoint: new URL('./open-data-route.ts', import.meta.url) });
+      },
+      'astro:config:done': ({ config }) => {
+        site = config.site ? new URL(config.site).href.replace(/\/$/, '') : '';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        // The site data the loader read: the pipeline's result when it ran beside Astro, else found again.
+        const handed = await handedOver();
+        const source = (handed && readSiteFile(handed)) || (await openSiteData(CONTENT_DIR));
+        const files = source.file ? await exportFiles(source.file, site) : undefined;
+        const texts = files ? undefined : await exportTexts(source, site);
+        for (const kind of ['events', 'timeline'] as const) {
+          // Written afresh every build (a new file time): keep-output deletes what a build left untouched.
+          if (files) copyFileSync(files[kind], join(out, `${kind}.json`));
+          else writeFileSync(join(out, `${kind}.json`), texts![kind]);
+        }
+        logger.info(`events.json and timeline.json written${files ? ' (made beside the pages)' : ''}`);
+      },
+    },
+  };
+}
