@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportable, origin } from '../components/lib/feeds.ts';
-import { eventsJsonText, timelineJs } from '../pipeline/exports.ts';
+import { openDataTexts } from '../pipeline/exports.ts';
 
 /**
  * `/events.json` and `/timeline.json` in `astro dev` (see open-data.ts: a
@@ -10,8 +10,6 @@ import { eventsJsonText, timelineJs } from '../pipeline/exports.ts';
 export const getStaticPaths = (() => [{ params: { data: 'events' } }, { params: { data: 'timeline' } }]) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const timeline = await exportable();
-  const text =
-    params.data === 'timeline' ? `${JSON.stringify(timelineJs(timeline, origin(site)), null, 2)}\n` : [...eventsJsonText(timeline, origin(site))].join('');
-  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const texts = openDataTexts(await exportable(), origin(site));
+  return new Response(params.data === 'timeline' ? texts.timeline : texts.events, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

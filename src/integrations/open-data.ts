@@ -3,10 +3,9 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportFiles, exportTexts } from '../pipeline/export-files.ts';
-import { openSiteData } from '../pipeline/site-data.ts';
-import { readSiteFile } from '../pipeline/site-file.ts';
+import { siteOrigin } from '../pipeline/exports.ts';
 import { CONTENT_DIR } from '../loaders/content-dir.ts';
-import { handedOver } from '../loaders/handoff.ts';
+import { buildSiteData } from '../loaders/handoff.ts';
 
 /**
  * The open-data files, `/events.json` (every event with its sources, the
@@ -26,13 +25,12 @@ export function openData(): AstroIntegration {
         if (command === 'dev') injectRoute({ pattern: '/[data].json', entrypoint: new URL('./open-data-route.ts', import.meta.url) });
       },
       'astro:config:done': ({ config }) => {
-        site = config.site ? new URL(config.site).href.replace(/\/$/, '') : '';
+        site = siteOrigin(config.site);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         // The site data the loader read: the pipeline's result when it ran beside Astro, else found again.
-        const handed = await handedOver();
-        const source = (handed && readSiteFile(handed)) || (await openSiteData(CONTENT_DIR));
+        const source = await buildSiteData(CONTENT_DIR);
         const files = source.file ? await exportFiles(source.file, site) : undefined;
         const texts = files ? undefined : await exportTexts(source, site);
         for (const kind of ['events', 'timeline'] as const) {

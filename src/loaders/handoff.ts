@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openSiteData } from '../pipeline/site-data.ts';
+import { readSiteFile, type SiteDataSource } from '../pipeline/site-file.ts';
 
 /**
  * The pipeline's result, handed to an Astro build that started beside it
@@ -41,6 +43,15 @@ function read(file: string): Handoff | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The site data a build's Astro process reads: the pipeline's result when it
+ * ran beside this process, else opened (and, without a cached file, built) here.
+ */
+export async function buildSiteData(contentDir: string): Promise<SiteDataSource> {
+  const handed = await handedOver();
+  return (handed && readSiteFile(handed)) || (await openSiteData(contentDir));
 }
 
 /**

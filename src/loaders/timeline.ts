@@ -1,9 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
-import { handedOver } from './handoff.ts';
+import { buildSiteData } from './handoff.ts';
 import { openSiteData, type SiteDataSource } from '../pipeline/site-data.ts';
-import { readSiteFile } from '../pipeline/site-file.ts';
 import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 /**
@@ -17,9 +16,8 @@ import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 function load(contentDir: string) {
   return async (context: LoaderContext) => {
     const run = async (first = false) => {
-      // In `npm run build`, the pipeline runs beside Astro: its result, once it has one.
-      const handed = first ? await handedOver() : undefined;
-      const data: SiteDataSource = (handed && readSiteFile(handed)) || (await openSiteData(contentDir));
+      // In `npm run build`, the pipeline runs beside Astro: its result, once it has one. In `astro dev`, saves run it here.
+      const data: SiteDataSource = first ? await buildSiteData(contentDir) : await openSiteData(contentDir);
       const errors = data.problems.filter((p) => p.severity === 'error');
       for (const warning of data.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
@@ -39,7 +37,7 @@ function load(contentDir: string) {
         return;
       }
       // The story, and where its events and articles are: the pages read them from
-      // that file a line at a time (src/components/lib/timeline.ts). Thousands of
+      // that file (src/components/lib/timeline.ts). Thousands of
       // entries in Astro's data store were seconds of every build, spent copying
       // what the file already holds.
       const { story } = data;

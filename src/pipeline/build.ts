@@ -153,7 +153,7 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
     if (list) list.push(rest);
     else omittedBy.set(article, [rest]);
   }
-  // Bodies are kept beside the site data (see site-file.ts `bodiesDirOf`), each rendered only when no build has yet.
+  // Bodies are kept in the cache's `bodies/` folder, each rendered only when no build has written it yet (bodies.ts).
   const bodies = cache ? join(cache.dir, 'bodies') : undefined;
   const rendered = timeline.articles.map((article) => {
     const cited = citedBy.get(article.id) ?? new Map<string, Array<{ id: string; title: string }>>();

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 /** Where the pipeline's sources are: beside this module, or (when bundled into a page) under the project. */
-function pipelineDir(): string | undefined {
+export function pipelineDir(): string | undefined {
   for (const dir of [dirname(fileURLToPath(import.meta.url)), join(process.cwd(), 'src', 'pipeline')]) {
     if (existsSync(join(dir, 'cache.ts'))) return dir;
   }

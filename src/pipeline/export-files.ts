@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { hashOf, touch } from './cache.ts';
-import { eventsJsonText, timelineJs } from './exports.ts';
+import { hashOf, pipelineDir, touch } from './cache.ts';
+import { openDataTexts } from './exports.ts';
 import { compareEvents } from './order.ts';
 import { readSiteFile, type SiteDataSource } from './site-file.ts';
 import type { Timeline, TimelineEvent } from './types.ts';
@@ -39,11 +38,7 @@ export async function exportTexts(source: SiteDataSource | string, origin: strin
   for await (const event of data.events()) events.push(event);
   events.sort(compareEvents);
   const { title, description, start, end } = data.story;
-  const timeline = { story: { title, description, start, end }, events } as Timeline;
-  return {
-    events: [...eventsJsonText(timeline, origin)].join(''),
-    timeline: `${JSON.stringify(timelineJs(timeline, origin), null, 2)}\n`,
-  };
+  return openDataTexts({ story: { title, description, start, end }, events } as Timeline, origin);
 }
 
 /** Writes both files, each whole or not at all (the worker's work). */
@@ -59,14 +54,6 @@ export async function writeExportFiles(siteData: string, origin: string): Promis
   return files;
 }
 
-/** The worker's script: beside this module, or (when bundled into a page) under the project. */
-function workerScript(): string | undefined {
-  for (const dir of [dirname(fileURLToPath(import.meta.url)), join(process.cwd(), 'src', 'pipeline')]) {
-    const script = join(dir, 'export-worker.ts');
-    if (existsSync(script)) return script;
-  }
-  return undefined;
-}
 
 /**
  * One job per site data and address in the process: the pages start it
@@ -101,8 +88,10 @@ function start(siteData: string, origin: string): Promise<ExportFiles | undefine
     touch(files.timeline);
     return Promise.resolve(files);
   }
-  const script = workerScript();
-  if (!script) return Promise.resolve(undefined);
+  // The worker's script is among the pipeline's sources (a page's bundle holds only this module).
+  const dir = pipelineDir();
+  if (!dir) return Promise.resolve(undefined);
+  const script = join(dir, 'export-worker.ts');
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData: { siteData, origin } });
     worker.once('message', (made: boolean) => resolve(made ? files : undefined));

@@ -43,6 +43,19 @@ export function* eventsJsonText(timeline: Timeline, site = ''): Generator<string
   yield `${first ? '' : '\n  '}]\n}\n`;
 }
 
+/** The site's address without a trailing slash, to put before root-relative paths ('' when the site has none). */
+export function siteOrigin(site: string | URL | undefined): string {
+  return site ? new URL(site).href.replace(/\/$/, '') : '';
+}
+
+/** The texts of `/events.json` and `/timeline.json` (TimelineJS3's format) for the site at `site` (an origin). */
+export function openDataTexts(timeline: Timeline, site: string): { events: string; timeline: string } {
+  return {
+    events: [...eventsJsonText(timeline, site)].join(''),
+    timeline: `${JSON.stringify(timelineJs(timeline, site), null, 2)}\n`,
+  };
+}
+
 /** `extract --json`: the contract `../shared/bench/temporal-score.mjs` reads. */
 export function extractJson(timeline: Timeline) {
   return {

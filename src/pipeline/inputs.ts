@@ -101,13 +101,14 @@ function recordOf(file: string) {
 export function inputHash(file: string, record?: string): string {
   const stat = statSync(file);
   const path = resolve(file);
-  const known = record ? (recordOf(record).used.get(path) ?? recordOf(record).known.get(path)) : undefined;
+  const hashes = record ? recordOf(record) : undefined;
+  const known = hashes ? (hashes.used.get(path) ?? hashes.known.get(path)) : undefined;
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ctimeMs === stat.ctimeMs && known.ino === stat.ino) {
-    recordOf(record!).used.set(path, known);
+    hashes!.used.set(path, known);
     return known.hash;
   }
   const hash = createHash('sha1').update(readInput(file)).digest('hex');
-  if (record) recordOf(record).used.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash });
+  hashes?.used.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash });
   return hash;
 }
 

@@ -22,13 +22,12 @@ const BATCH = 16;
  */
 export async function warmArticleCache(files: string[], cache: DiskCache, workers = Math.min(availableParallelism(), 4)): Promise<number> {
   const keys = files.map((file) => articleKey(displayPath(file), inputHash(file, cache.inputs)));
-  const missing = files.filter((_, i) => !cache.has('article', keys[i]!));
-  const analysed = files.length - missing.length;
+  const cached = keys.map((key) => cache.has('article', key));
+  const missing = files.filter((_, i) => !cached[i]);
   const few = missing.length < MIN_PARALLEL;
-  if (missing.length === 0 || workers < 2 || (few && analysed < MIN_PARALLEL)) return 0;
+  if (missing.length === 0 || workers < 2 || (few && files.length - missing.length < MIN_PARALLEL)) return 0;
   const done = analyse(missing, cache, few ? 1 : workers);
-  const absent = new Set(missing);
-  if (few) cache.preload('article', keys.filter((_, i) => !absent.has(files[i]!)));
+  if (few) cache.preload('article', keys.filter((_, i) => cached[i]));
   return done;
 }
 

@@ -29,7 +29,7 @@ function inMemory(data: SiteData): SiteDataSource {
  * same inputs (the files' bytes, and the pipeline's code) wrote it, else
  * built (the pipeline is loaded only then) and written there. `npm run
  * build` runs this first in a process of its own (`scripts/pipeline.ts`),
- * so Astro's process reads the result, a line at a time, and never holds the
+ * so Astro's process reads the result and never holds the
  * pipeline's working data: each step's memory is its own.
  *
  * Data without errors is always in a file (`file`; in the temporary folder

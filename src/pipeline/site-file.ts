@@ -7,7 +7,7 @@ import type { Problem, TimelineEvent } from './types.ts';
 /**
  * The site data's files: one JSON value a line (the story and the content's
  * problems, then each event; beside it, each article). `scripts/pipeline.ts` writes
- * it; Astro's loader and pages read it, a line at a time. Only types come
+ * it; Astro's loader and pages read it. Only types come
  * from the pipeline, so a page that reads it bundles none of the pipeline.
  */
 

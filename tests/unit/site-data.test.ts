@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { articleBody, articleEntry, bodyKey, type ArticleEntry } from '../../src/pipeline/bodies.ts';
 import { buildSite, siteDataOf } from '../../src/pipeline/build.ts';
 import { exportFiles, exportFilesOf, exportTexts } from '../../src/pipeline/export-files.ts';
-import { eventsJson, eventsJsonText, timelineJs } from '../../src/pipeline/exports.ts';
+import { eventsJson, eventsJsonText, siteOrigin, timelineJs } from '../../src/pipeline/exports.ts';
 import { openSiteData } from '../../src/pipeline/site-data.ts';
 import { articlesFileOf, bodyFilesOf, digestOf, readSiteFile } from '../../src/pipeline/site-file.ts';
 
@@ -127,6 +127,12 @@ describe('site data', () => {
     const copied = join(copy, relative(cache, source.file!));
     writeFileSync(exportFilesOf(copied, 'https://example.org').events, '"made before"');
     expect(readFileSync((await exportFiles(copied, 'https://example.org'))!.events, 'utf8')).toBe('"made before"');
+  });
+
+  it('puts the site’s address, without its trailing slash, before the open data’s links', () => {
+    expect(siteOrigin('https://example.org')).toBe('https://example.org');
+    expect(siteOrigin(new URL('https://example.org/news/'))).toBe('https://example.org/news');
+    expect(siteOrigin(undefined)).toBe('');
   });
 
   it('writes events.json a piece at a time, the same value as in one go', () => {

@@ -20,7 +20,7 @@ export async function exportable(): Promise<Timeline> {
 }
 
 /** The site's address without a trailing slash, to put before root-relative paths. */
-export const origin = (site: URL | undefined) => (site?.href ?? '').replace(/\/$/, '');
+export { siteOrigin as origin } from '../../pipeline/exports.ts';
 
 /** When an event happened, as one instant for feeds: its first day, at its clock time when known (UTC otherwise). */
 export function eventInstant(event: TimelineEvent): Date {

@@ -2,16 +2,16 @@ import { getEntry } from 'astro:content';
 import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
 import { exportFiles } from '../../pipeline/export-files.ts';
-import { readSiteFile } from '../../pipeline/site-file.ts';
+import { siteOrigin } from '../../pipeline/exports.ts';
 import { compareEvents } from '../../pipeline/order.ts';
+import { readSiteFile } from '../../pipeline/site-file.ts';
 import { slugify } from '../../pipeline/slug.ts';
-
-export { compareEvents } from '../../pipeline/order.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
 import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
 
 export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
+export { compareEvents } from '../../pipeline/order.ts';
 
 /**
  * The site's view of the pipeline's collections: events in timeline order,
@@ -56,7 +56,7 @@ async function siteData() {
   const source = file ? readSiteFile(file) : undefined;
   if (!source) throw new Error(`The site data ${file ? `file ${file} is gone` : 'was not written'}; run the build again`);
   // The open-data files (src/integrations/open-data.ts) start now, in a worker thread: the pages render meanwhile.
-  if (import.meta.env.SITE) void exportFiles(file!, new URL(import.meta.env.SITE).href.replace(/\/$/, ''));
+  void exportFiles(file!, siteOrigin(import.meta.env.SITE));
   return source;
 }
 
