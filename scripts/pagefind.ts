@@ -20,7 +20,8 @@
  *   (`shards.json` lists each shard's) is left in place: Astro keeps the
  *   site's folder between builds (src/integrations/keep-output.ts).
  * - The engine the header search loads (`src/components/scripts/search-engine.ts`,
- *   types stripped) goes to `search-engine/pagefind.js`; Pagefind's scripts
+ *   types stripped) goes to `search-engine/pagefind.js`, and its worker
+ *   (`search-worker.ts`) to `search-engine/worker.js`; Pagefind's scripts
  *   and the Component UI to `pagefind/`.
  *
  * Every response's errors are checked, and the Pagefind service is closed in `finally`.
@@ -187,11 +188,15 @@ try {
       filters: filterCounts(pages),
     })}\n`,
   );
-  // The engine the header search loads, next to Pagefind's bundle.
-  const engine = readFileSync(join(ROOT, 'src', 'components', 'scripts', 'search-engine.ts'), 'utf8');
-  const target = join(site, 'search-engine', 'pagefind.js');
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, stripTypeScriptTypes(engine));
+  // The engine the header search loads, and its worker, next to Pagefind's bundle.
+  for (const [source, file] of [
+    ['search-engine.ts', 'pagefind.js'],
+    ['search-worker.ts', 'worker.js'],
+  ] as const) {
+    const target = join(site, 'search-engine', file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, stripTypeScriptTypes(readFileSync(join(ROOT, 'src', 'components', 'scripts', source), 'utf8')));
+  }
   // Shards no build has used for a week go (not sooner: builds of other content may share the cache).
   pruneFolder(cacheRoot);
   console.log(

@@ -4,6 +4,7 @@
  * so a search can be shared and reloaded; it works at 375 px.
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchDialog } from './pages/SearchDialog.ts';
 import { TimelinePage } from './pages/TimelinePage.ts';
@@ -19,6 +20,17 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** Opens the timeline, searches “decorative” from the header, and records the paths the page requested. */
+async function searchDecorative(page: Page) {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await new TimelinePage(page).open();
+  const search = new SearchDialog(page);
+  await search.openWithKey('/');
+  await search.type('decorative');
+  return { search, requests };
+}
+
 describe('search', () => {
   it('loads nothing for search until the reader opens it', async () => {
     const { page, close } = await harness.page();
@@ -30,19 +42,17 @@ describe('search', () => {
     await close();
   });
 
-  it('searches each index shard and loads no filter data until a filter is chosen, filters still listed', async () => {
+  it('searches each index shard in the site’s own workers and loads no filter data until a filter is chosen, filters still listed', async () => {
     const { page, problems, close } = await harness.page();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await new TimelinePage(page).open();
-    const search = new SearchDialog(page);
-    await search.openWithKey('/');
-    await search.type('decorative');
+    const { search, requests } = await searchDecorative(page);
     await expect.poll(async () => (await search.resultTitles()).length).toBeGreaterThan(0);
     expect(requests).toContain('/search-engine/pagefind.js');
     const { shards } = JSON.parse(readFileSync('dist/pagefind/shards.json', 'utf8')) as { shards: Array<{ path: string }> };
     expect(shards.length).toBeGreaterThan(1);
     for (const shard of shards) expect(requests).toContain(`/pagefind/${shard.path}pagefind.js`);
+    // Pagefind's modules run in search-worker.ts's workers, not in Pagefind's own worker.
+    expect(requests).toContain('/search-engine/worker.js');
+    expect(requests.filter((p) => p.endsWith('/pagefind-worker.js'))).toEqual([]);
     expect(requests.filter((p) => p.endsWith('.pf_filter'))).toEqual([]);
     // The outlet filter lists the archive's outlets all the same.
     await page.locator('pagefind-filter-dropdown[filter="outlet"] button').first().click();
@@ -50,6 +60,15 @@ describe('search', () => {
       expect.arrayContaining([expect.stringContaining('Reuters'), expect.stringContaining('CBC News')]),
     );
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('still searches, in Pagefind’s own workers, when the site’s worker cannot start', async () => {
+    const { page, close } = await harness.page();
+    await page.route('**/search-engine/worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const { search, requests } = await searchDecorative(page);
+    await expect.poll(async () => (await search.resultTitles()).some((t) => decorative.some((e) => e.title === t))).toBe(true);
+    expect(requests.filter((p) => p.endsWith('/pagefind-worker.js')).length).toBeGreaterThan(0);
     await close();
   });
 

@@ -13,6 +13,7 @@ import {
   type PagefindModule,
   type PagefindResult,
   type PagefindSearch,
+  warmUpTerm,
 } from '../../src/components/scripts/search-engine.ts';
 
 interface Made {
@@ -98,22 +99,51 @@ describe('the header search engine', () => {
   it('lists filter values from the shard list, loading no filter data, and counts a used filter within the results', async () => {
     const { made, engine } = fakeShards(SHARDS);
     expect(await engine.filters()).toEqual({ kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } });
-    const plain = await engine.search('putin');
-    expect(plain.filters).toEqual({ kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } });
     const filtered = await engine.search('putin', { filters: { kind: ['event'] } });
     expect(filtered.filters).toEqual({ kind: { event: 2, article: 0 }, outlet: { Reuters: 12 } });
+    const plain = await engine.search('putin');
+    expect(plain.filters).toEqual({ kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } });
     expect(made.flatMap((m) => m.calls).filter((c) => c === 'filters')).toEqual([]);
   });
 
-  it('loads every shard’s WebAssembly and metadata at init, before any search (opening the dialog calls it)', async () => {
+  it('leaves out counts the filter lists already show, so the Component UI does not redraw them', async () => {
+    const { engine } = fakeShards(SHARDS);
+    const totals = { kind: { event: 40, article: 20 }, outlet: { Reuters: 12 } };
+    expect((await engine.search('a')).filters).toEqual(totals);
+    // The same counts again: none, and the results all the same.
+    const again = await engine.search('b');
+    expect(again.filters).toEqual({});
+    expect(again.totalFilters).toEqual({});
+    expect(ids(again)).toEqual(['old-a', 'new-a', 'new-b', 'old-b']);
+    // Filtering changes them; searching without the filter brings the archive's back.
+    expect((await engine.search('b', { filters: { kind: ['event'] } })).filters?.kind).toEqual({ event: 2, article: 0 });
+    expect((await engine.search('b')).filters).toEqual(totals);
+    // Emptying the box shows `filters()`'s counts: a search with those has nothing new.
+    await engine.search('c', { filters: { kind: ['event'] } });
+    expect(await engine.filters()).toEqual(totals);
+    expect((await engine.search('c')).filters).toEqual({});
+  });
+
+  it('loads every shard’s WebAssembly and metadata at init, then warms each up with a search, before the reader’s (opening the dialog calls it)', async () => {
     const { made, engine } = fakeShards(SHARDS);
     await engine.init();
-    expect(made.map((m) => m.calls)).toEqual([['init'], ['init']]);
+    // The list names no person: the most common outlet is the warm-up query.
+    expect(made.map((m) => m.calls)).toEqual([
+      ['init', 'search:Reuters'],
+      ['init', 'search:Reuters'],
+    ]);
     await engine.search('putin');
     expect(made.map((m) => m.calls)).toEqual([
-      ['init', 'search:putin'],
-      ['init', 'search:putin'],
+      ['init', 'search:Reuters', 'search:putin'],
+      ['init', 'search:Reuters', 'search:putin'],
     ]);
+  });
+
+  it('warms up with the person named on most pages, else the most common value of another filter', () => {
+    expect(warmUpTerm({ kind: { event: 9 }, person: { Putin: 5, Erdogan: 7, Trump: 7 }, outlet: { BBC: 99 } })).toBe('Erdogan');
+    expect(warmUpTerm({ kind: { event: 9 }, outlet: { BBC: 3, CNN: 4 } })).toBe('CNN');
+    expect(warmUpTerm({ kind: { event: 9 } })).toBeUndefined();
+    expect(warmUpTerm(undefined)).toBeUndefined();
   });
 
   it('loads the shards once, however many calls come at once', async () => {

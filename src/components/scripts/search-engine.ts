@@ -106,6 +106,18 @@ export function mergeSearches(searches: PagefindSearch[], options: SearchOptions
   };
 }
 
+/**
+ * What the engine searches for while the reader types their first query:
+ * the person named on most pages (a likely query, found in most shards), else
+ * the most common value of another filter. Undefined without filter values.
+ */
+export function warmUpTerm(filters: Counts | undefined): string | undefined {
+  const pick = (values: Record<string, number> | undefined) =>
+    Object.entries(values ?? {}).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0];
+  if (!filters) return undefined;
+  return pick(filters.person) ?? Object.keys(filters).filter((f) => f !== 'kind').sort().map((f) => pick(filters[f])).find(Boolean);
+}
+
 /** What the engine runs on: Pagefind's own module, loaded once per shard (see createInstance), and the shard list. */
 export interface LoadedShards {
   /** One Pagefind module per shard, in shard order. */
@@ -129,6 +141,11 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
         // Each shard's WebAssembly and index metadata now, not at the first search: opening the
         // dialog starts this, so the reader's first query finds the engine ready.
         await Promise.all(instances.map((i) => i.init()));
+        // Then, while the reader types, one search through every shard: a search's code runs
+        // slowly its first time in a worker (measured at 5,000 articles, the first query took
+        // 520 ms and the same query after a warm-up 185 ms).
+        const warm = warmUpTerm(shards.filters);
+        if (warm) void Promise.all(instances.map((i) => i.search(warm))).catch(() => undefined);
         return { instances, totals: shards.filters ?? {} };
       })
       .catch((error: unknown) => {
@@ -140,8 +157,17 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
     const { instances, totals } = await ready();
     const merged = mergeSearches(await Promise.all(instances.map((i) => i.search(term, options))), options);
     // Counts of the filters a search has used are within its results; the others are the archive's.
-    return { ...merged, filters: { ...totals, ...merged.filters }, totalFilters: { ...totals, ...merged.totalFilters } };
+    const filters = { ...totals, ...merged.filters };
+    const totalFilters = { ...totals, ...merged.totalFilters };
+    // The Component UI redraws every filter list for each answer that carries counts; counts
+    // the lists already show are left out (an answer without them leaves the lists as they are).
+    const counts = JSON.stringify([filters, totalFilters]);
+    if (counts === shown) return { ...merged, filters: {}, totalFilters: {} };
+    shown = counts;
+    return { ...merged, filters, totalFilters };
   };
+  /** The counts the Component UI was last given, by a search or by `filters()` (it shows those when the box is emptied). */
+  let shown: string | undefined;
   let latest = 0;
   return {
     async options(options: Record<string, unknown>) {
@@ -159,7 +185,9 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
       throw new Error('The site search merges its own shards; mergeIndex is not supported');
     },
     async filters() {
-      return (await ready()).totals;
+      const { totals } = await ready();
+      shown = JSON.stringify([totals, totals]);
+      return totals;
     },
     search,
     async preload(term: string, options: SearchOptions = {}) {
@@ -175,22 +203,125 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
   };
 }
 
+/** Shards to workers, by pages: the largest first, each to the worker with the fewest so far. */
+export function assignShards(pages: number[], workers: number): number[] {
+  const load = Array.from({ length: Math.max(1, workers) }, () => 0);
+  const assigned = pages.map(() => 0);
+  const order = pages.map((_, i) => i).sort((a, b) => pages[b]! - pages[a]! || a - b);
+  for (const shard of order) {
+    const worker = load.indexOf(Math.min(...load));
+    assigned[shard] = worker;
+    load[worker]! += pages[shard]!;
+  }
+  return assigned;
+}
+
+/** What the page needs of a worker (a `Worker`; a stand-in in tests). */
+export interface WorkerPort {
+  postMessage(message: { id: number; shard: number; method: string; args: unknown[] }): void;
+  addEventListener(type: 'message', listener: (event: { data: { id: number; result?: unknown; error?: string } }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+}
+
+/**
+ * Pagefind modules, one per shard, that run in the given workers (see
+ * search-worker.ts): each shard goes to one worker, the shards spread by
+ * pages. Results come back as plain objects whose `data()` asks the worker.
+ * `ready` settles once every worker has answered (and fails if one cannot start).
+ */
+export function workerModules(shards: ShardList['shards'], ports: WorkerPort[]): { modules: PagefindModule[]; ready: Promise<unknown> } {
+  const assigned = assignShards(
+    shards.map((s) => s.pages),
+    ports.length,
+  );
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let next = 0;
+  for (const port of ports) {
+    port.addEventListener('message', ({ data }) => {
+      const waiting = pending.get(data.id);
+      if (!waiting) return;
+      pending.delete(data.id);
+      if (data.error !== undefined) waiting.reject(new Error(data.error));
+      else waiting.resolve(data.result);
+    });
+    // A worker that fails (its script, say) fails every call still waiting.
+    port.addEventListener('error', (event) => {
+      const error = new Error(`Search worker failed${event.message ? `: ${event.message}` : ''}`);
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+    });
+  }
+  const send = (port: WorkerPort, shard: number, method: string, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      port.postMessage({ id, shard, method, args });
+    });
+  const call = (shard: number, method: string, ...args: unknown[]) => send(ports[assigned[shard]!]!, shard, method, args);
+  const ready = Promise.all(ports.map((port) => send(port, -1, 'hello', [])));
+  const modules = shards.map((_, shard) => ({
+    createInstance(options: Record<string, unknown>): PagefindInstance {
+      const { basePath, ...rest } = options;
+      const created = call(shard, 'create', { path: basePath, options: rest });
+      const after = async (method: string, ...args: unknown[]) => {
+        await created;
+        return call(shard, method, ...args);
+      };
+      return {
+        options: (o) => after('options', o),
+        init: () => after('init'),
+        destroy: () => after('destroy'),
+        filters: async () => (await after('filters')) as Counts,
+        preload: (term, o) => after('preload', term, o),
+        async search(term, o) {
+          const found = (await after('search', term, o)) as PagefindSearch & { key: number; results: Array<{ id: string; score: number }> };
+          const { key, ...search } = found;
+          return { ...search, results: found.results.map((r, index) => ({ ...r, data: () => call(shard, 'data', key, index) })) };
+        },
+      };
+    },
+  }));
+  return { modules, ready };
+}
+
 /**
  * The Component UI's entry point: the engine over the shards listed next to
- * Pagefind's bundle. Each shard's own copy of Pagefind's module is imported,
- * so each runs in a web worker of its own: Pagefind keeps its WebAssembly
- * module in one global per module, and two indexes loaded into one would
- * overwrite each other's memory.
+ * Pagefind's bundle, run in workers of the site's own (search-worker.ts), one
+ * per core and at most one per shard. Where a module worker cannot start, each
+ * shard's own copy of Pagefind's module is imported here instead, and runs in
+ * Pagefind's worker (each shard a worker of its own: Pagefind keeps its
+ * WebAssembly module in one global per module, and two indexes loaded into one
+ * would overwrite each other's memory).
  */
 export function createInstance(instanceOptions: Record<string, unknown> = {}) {
   const base = new URL('../pagefind/', import.meta.url);
-  return createEngine(async () => {
+  let workers: Worker[] = [];
+  const engine = createEngine(async () => {
     // Revalidated: after a deploy that adds a quarter, a cached list would leave its shard unsearched.
     const response = await fetch(new URL('shards.json', base), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`Could not load the search index list (${response.status})`);
     const list = (await response.json()) as ShardList;
     const shards = list.shards.map((s) => ({ ...s, path: new URL(s.path, base).pathname }));
-    const modules = await Promise.all(shards.map((s) => import(/* @vite-ignore */ `${s.path}pagefind.js`) as Promise<PagefindModule>));
-    return { modules, shards: { ...list, shards } };
+    const loaded = { ...list, shards };
+    try {
+      const count = Math.max(1, Math.min(shards.length, navigator.hardwareConcurrency || 2));
+      workers = Array.from({ length: count }, () => new Worker(new URL('worker.js', import.meta.url), { type: 'module' }));
+      const { modules, ready } = workerModules(shards, workers);
+      await ready;
+      return { modules, shards: loaded };
+    } catch {
+      for (const worker of workers) worker.terminate();
+      workers = [];
+      const modules = await Promise.all(shards.map((s) => import(/* @vite-ignore */ `${s.path}pagefind.js`) as Promise<PagefindModule>));
+      return { modules, shards: loaded };
+    }
   }, instanceOptions);
+  return {
+    ...engine,
+    async destroy() {
+      await engine.destroy();
+      for (const worker of workers) worker.terminate();
+      workers = [];
+    },
+  };
 }

@@ -146,6 +146,9 @@ function resultTemplate(result: ResultData): Element {
   );
 }
 
+/** How long after the last search the URL's `?q=` follows it. */
+const URL_DELAY_MS = 300;
+
 const PLACEHOLDER = 'Search events and articles';
 
 const SORTS: Array<[string, string]> = [
@@ -213,7 +216,14 @@ function wire(root: HTMLElement, search: Instance): void {
     setParam('sort', select.value || undefined);
     if (search.searchTerm) search.triggerSearch(search.searchTerm);
   });
-  search.on('search', (term) => setParam('q', typeof term === 'string' && term ? term : undefined));
+  // The URL follows the query once typing pauses: replacing the history entry costs the page a
+  // few milliseconds, which each keystroke's search would wait for.
+  let pending: number | undefined;
+  search.on('search', (term) => {
+    clearTimeout(pending);
+    pending = window.setTimeout(() => setParam('q', typeof term === 'string' && term ? term : undefined), URL_DELAY_MS);
+  });
+  root.querySelector('dialog')?.addEventListener('close', () => clearTimeout(pending));
   // Enter in the box opens the highlighted result, or the first.
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement) || !event.target.matches('.pf-input')) return;

@@ -1,0 +1,140 @@
+/**
+ * The header search's worker: Pagefind's engine for some of the index shards,
+ * run in a web worker of the site's own (`search-engine.ts` starts one per
+ * core, at most one per shard, and gives each its share of the shards).
+ * `npm run build` writes this module, types stripped, to
+ * `dist/search-engine/worker.js`.
+ *
+ * Why not Pagefind's own worker: it hands every result to the page with a
+ * finalizer, and when the page's garbage collector frees a search's results
+ * each one sends the worker a message to release its data, and waits for the
+ * answer. At thousands of results a search (an archive, a common word) that
+ * is tens of thousands of messages in one go: measured at 5,000 articles, a
+ * search that came in then waited 0.4 to 1.3 s. Here the page gets plain
+ * results (`id`, `score`; `data()` asks this worker), and the worker keeps
+ * the data of its last few searches only.
+ *
+ * In a worker there is no `window`, so each shard's Pagefind module runs its
+ * engine in this thread. Each shard has its own copy of the module (its own
+ * WebAssembly memory), imported from the shard's folder.
+ *
+ * No imports: the file is served as it is, types stripped.
+ */
+
+/** One call from the page. `shard` is the shard's place in the shard list. */
+export interface WorkerCall {
+  id: number;
+  shard: number;
+  method: 'hello' | 'create' | 'options' | 'init' | 'destroy' | 'filters' | 'preload' | 'search' | 'data';
+  args: unknown[];
+}
+
+/** The answer to a call: a result, or the error's message. */
+export interface WorkerAnswer {
+  id: number;
+  result?: unknown;
+  error?: string;
+}
+
+interface EngineResult {
+  id: string;
+  score: number;
+  data(): Promise<unknown>;
+}
+
+interface Engine {
+  options(options: Record<string, unknown>): Promise<unknown>;
+  init(): Promise<unknown>;
+  destroy(): Promise<unknown>;
+  filters(): Promise<unknown>;
+  preload(term: string, options?: Record<string, unknown>): Promise<unknown>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<{ results: EngineResult[]; [key: string]: unknown }>;
+}
+
+/** A search as the page receives it: `key` names its results for `data`. */
+export interface WorkerSearch {
+  key: number;
+  results: Array<{ id: string; score: number }>;
+  [key: string]: unknown;
+}
+
+/**
+ * How many searches per shard keep their results' data. The page shows one
+ * search's results at a time; the others are searches overtaken while typing.
+ */
+export const KEPT_SEARCHES = 8;
+
+/**
+ * The worker's side of the calls, given how to import a shard's Pagefind
+ * module (`import()` in the worker; a stand-in in tests).
+ */
+export function createWorkerHandler(load: (url: string) => Promise<{ createInstance(options: Record<string, unknown>): Engine }>) {
+  const engines = new Map<number, Promise<Engine>>();
+  /** Results by search key, oldest first, for `data`. */
+  const kept = new Map<number, EngineResult[]>();
+  let searches = 0;
+  const engineOf = (shard: number): Promise<Engine> => {
+    const engine = engines.get(shard);
+    if (!engine) throw new Error(`Search index ${shard} was not opened in this worker`);
+    return engine;
+  };
+  return async function handle(call: WorkerCall): Promise<unknown> {
+    const [first, second] = call.args;
+    switch (call.method) {
+      case 'hello':
+        return true;
+      case 'create': {
+        const { path, options } = first as { path: string; options: Record<string, unknown> };
+        const made = load(`${path}pagefind.js`).then((module) => module.createInstance({ ...options, basePath: path }));
+        engines.set(call.shard, made);
+        await made;
+        return true;
+      }
+      case 'data': {
+        const result = kept.get(first as number)?.[second as number];
+        return result ? result.data() : null;
+      }
+      case 'search': {
+        const found = await (await engineOf(call.shard)).search(first as string | null, second as Record<string, unknown> | undefined);
+        const key = ++searches;
+        kept.set(key, found.results);
+        while (kept.size > KEPT_SEARCHES * engines.size) kept.delete(kept.keys().next().value!);
+        const answer: WorkerSearch = { ...found, key, results: found.results.map((r) => ({ id: r.id, score: r.score })) };
+        return answer;
+      }
+      case 'options':
+        return (await engineOf(call.shard)).options(first as Record<string, unknown>);
+      case 'init':
+        return (await engineOf(call.shard)).init();
+      case 'destroy': {
+        const engine = await engineOf(call.shard);
+        engines.delete(call.shard);
+        return engine.destroy();
+      }
+      case 'filters':
+        return (await engineOf(call.shard)).filters();
+      case 'preload':
+        return (await engineOf(call.shard)).preload(first as string, second as Record<string, unknown> | undefined);
+      default:
+        throw new Error(`Unknown search call ${String((call as { method: unknown }).method)}`);
+    }
+  };
+}
+
+interface WorkerScope {
+  postMessage(message: WorkerAnswer): void;
+  addEventListener(type: 'message', listener: (event: { data: WorkerCall }) => void): void;
+}
+
+// Started as a worker (no `window`, a `WorkerGlobalScope`): answer the page's calls.
+const scope = globalThis as unknown as WorkerScope & { WorkerGlobalScope?: unknown };
+if (typeof scope.WorkerGlobalScope !== 'undefined') {
+  const handle = createWorkerHandler((url) => import(/* @vite-ignore */ url));
+  scope.addEventListener('message', (event) => {
+    const call = event.data;
+    handle(call).then(
+      (result) => scope.postMessage({ id: call.id, result }),
+      (error: unknown) => scope.postMessage({ id: call.id, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}

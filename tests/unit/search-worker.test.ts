@@ -1,0 +1,125 @@
+/**
+ * The header search's workers (src/components/scripts/search-worker.ts) and
+ * the page's side of them (`workerModules` in search-engine.ts), joined by an
+ * in-process stand-in for `postMessage`: each shard opens in one worker, the
+ * shards spread by pages; results reach the page as plain objects whose
+ * `data()` asks the worker; a worker keeps only its last searches' data.
+ */
+import { describe, expect, it } from 'vitest';
+import { assignShards, createEngine, workerModules, type WorkerPort } from '../../src/components/scripts/search-engine.ts';
+import { createWorkerHandler, KEPT_SEARCHES, type WorkerAnswer, type WorkerCall } from '../../src/components/scripts/search-worker.ts';
+
+/** A stand-in for Pagefind's module in a shard's folder: results `<folder>:<term>:<n>` with data naming them. */
+function fakePagefind(imported: string[]) {
+  return async (url: string) => {
+    imported.push(url);
+    return {
+      createInstance(options: Record<string, unknown>) {
+        const base = String(options.basePath);
+        return {
+          options: async () => true,
+          init: async () => true,
+          destroy: async () => true,
+          filters: async () => ({}),
+          preload: async () => true,
+          search: async (term: string | null) => {
+            if (term === 'fail') throw new Error('index chunk missing');
+            if (term === 'never') return new Promise<never>(() => undefined);
+            return {
+              unfilteredResultCount: 2,
+              results: [1, 2].map((n) => ({ id: `${base}:${term}:${n}`, score: n, words: [n], data: async () => ({ url: `${base}${term}/${n}` }) })),
+            };
+          },
+        };
+      },
+    };
+  };
+}
+
+/** A worker in this process: calls answered asynchronously, like `postMessage`. */
+function fakeWorker(imported: string[]) {
+  const handle = createWorkerHandler(fakePagefind(imported));
+  const listeners: { message: Array<(event: { data: WorkerAnswer }) => void>; error: Array<(event: { message?: string }) => void> } = { message: [], error: [] };
+  const calls: WorkerCall[] = [];
+  const port: WorkerPort & { calls: WorkerCall[]; fail(message: string): void } = {
+    calls,
+    postMessage(message) {
+      const call = structuredClone(message) as WorkerCall;
+      calls.push(call);
+      handle(call).then(
+        (result) => setTimeout(() => listeners.message.forEach((l) => l({ data: structuredClone({ id: call.id, result }) }))),
+        (error: Error) => setTimeout(() => listeners.message.forEach((l) => l({ data: { id: call.id, error: error.message } }))),
+      );
+    },
+    addEventListener(type: 'message' | 'error', listener: never) {
+      (listeners[type] as unknown[]).push(listener);
+    },
+    fail(message) {
+      listeners.error.forEach((l) => l({ message }));
+    },
+  };
+  return port;
+}
+
+const SHARDS = [
+  { key: '2025-Q1', path: '/pagefind/shards/2025-Q1/', pages: 1600 },
+  { key: '2025-Q2', path: '/pagefind/shards/2025-Q2/', pages: 500 },
+  { key: '2025-05', path: '/pagefind/shards/2025-05/', pages: 350 },
+  { key: 'earlier', path: '/pagefind/shards/earlier/', pages: 20 },
+];
+
+describe('search workers', () => {
+  it('spread the shards by pages, the largest first to the least loaded worker', () => {
+    expect(assignShards([17, 510, 1646, 1608, 1651, 507, 352], 2)).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    expect(assignShards([5, 5, 5], 1)).toEqual([0, 0, 0]);
+    expect(assignShards([3, 2, 1], 5)).toEqual([0, 1, 2]);
+  });
+
+  it('open each shard in one worker, from its own folder, and search them all through the engine', async () => {
+    const imported: string[] = [];
+    const ports = [fakeWorker(imported), fakeWorker(imported)];
+    const { modules, ready } = workerModules(SHARDS, ports);
+    await expect(ready).resolves.toEqual([true, true]);
+    const engine = createEngine(async () => ({ modules, shards: { shards: SHARDS } }));
+    const found = await engine.search('putin');
+    expect(imported.sort()).toEqual(SHARDS.map((s) => `${s.path}pagefind.js`).sort());
+    // The largest shard alone in one worker, the three others in the other.
+    const opened = ports.map((p) => p.calls.filter((c) => c.method === 'create').map((c) => c.shard));
+    expect(opened).toEqual([[0], [1, 2, 3]]);
+    expect(found.results).toHaveLength(8);
+    expect(found.unfilteredResultCount).toBe(8);
+    // Plain results: an id, a score and `data()`; nothing else crosses from the worker.
+    const best = found.results[0]!;
+    expect(Object.keys(best).sort()).toEqual(['data', 'id', 'score']);
+    expect(best.score).toBe(2);
+    await expect(best.data()).resolves.toEqual({ url: `${best.id.split(':')[0]}putin/2` });
+  });
+
+  it('keep the data of a shard’s last searches only, and return nothing for older ones', async () => {
+    const ports = [fakeWorker([])];
+    const { modules } = workerModules(SHARDS.slice(0, 1), ports);
+    const instance = modules[0]!.createInstance({ basePath: SHARDS[0]!.path });
+    const first = await instance.search('first');
+    for (let i = 0; i < KEPT_SEARCHES; i++) await instance.search(`next${i}`);
+    const last = await instance.search('last');
+    await expect(first.results[0]!.data()).resolves.toBeNull();
+    await expect(last.results[1]!.data()).resolves.toEqual({ url: `${SHARDS[0]!.path}last/2` });
+  });
+
+  it('return a failed call as a rejection, and fail every waiting call when a worker fails', async () => {
+    const port = fakeWorker([]);
+    const { modules } = workerModules(SHARDS.slice(0, 1), [port]);
+    const instance = modules[0]!.createInstance({ basePath: SHARDS[0]!.path });
+    await expect(instance.search('fail')).rejects.toThrow('index chunk missing');
+    const waiting = instance.search('never');
+    await new Promise((resolve) => setTimeout(resolve));
+    port.fail('script error');
+    await expect(waiting).rejects.toThrow('Search worker failed: script error');
+  });
+
+  it('answer a call for a shard the worker has not opened with an error', async () => {
+    const handle = createWorkerHandler(fakePagefind([]));
+    await expect(handle({ id: 1, shard: 3, method: 'search', args: ['x'] })).rejects.toThrow('Search index 3 was not opened in this worker');
+    await expect(handle({ id: 2, shard: -1, method: 'hello', args: [] })).resolves.toBe(true);
+  });
+});
