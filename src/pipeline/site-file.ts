@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArticleEntry, SiteData, StorySummary } from './build.ts';
@@ -60,7 +60,7 @@ function writeLines(file: string, lines: Iterable<Line>): void {
       else {
         const [kind, value] = 'event' in line ? ['event', line.event] : ['article', line.article];
         const json = JSON.stringify(value);
-        text = `{"${kind}":${json},"digest":"${createHash('sha1').update(json).digest('base64url')}"}\n`;
+        text = `{"${kind}":${json},"digest":"${hash('sha1', json, 'base64url')}"}\n`;
       }
       pending.push(text);
       size += text.length;

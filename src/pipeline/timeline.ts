@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { compareEvents } from './order.ts';
 import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
@@ -184,7 +184,7 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     const outlets = new Set(members.map((m) => m.outlet));
     const importance =
       outlets.size * 10 + members.reduce((sum, m) => sum + prominence(m), 0) + (lead.dating === 'context' ? 0 : 1);
-    const hash = createHash('sha1').update(`${lead.article}#${lead.sentence.id}`).digest('hex').slice(0, 4);
+    const hash = digest('sha1', `${lead.article}#${lead.sentence.id}`, 'hex').slice(0, 4);
     return {
       id: `${cluster.date}-${slugify(title)}-${hash}`.toLowerCase(),
       date: cluster.date,
