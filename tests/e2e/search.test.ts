@@ -63,6 +63,27 @@ describe('search', () => {
     await close();
   });
 
+  it('finds the same results with one worker holding every shard as with a worker a shard', async () => {
+    const { shards } = JSON.parse(readFileSync('dist/pagefind/shards.json', 'utf8')) as { shards: unknown[] };
+    const found = async (cores: number) => {
+      const { page, problems, close } = await harness.page();
+      // The engine starts one worker per core, at most one per shard.
+      await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
+      const { search } = await searchDecorative(page);
+      await expect.poll(async () => (await search.resultLinks()).length).toBeGreaterThan(0);
+      const links = await search.resultLinks();
+      const workers = page.workers().filter((w) => w.url().endsWith('/search-engine/worker.js')).length;
+      expect(problems).toEqual([]);
+      await close();
+      return { links, workers };
+    };
+    const one = await found(1);
+    const many = await found(16);
+    expect(one.workers).toBe(1);
+    expect(many.workers).toBe(shards.length);
+    expect(one.links).toEqual(many.links);
+  });
+
   it('still searches, in Pagefind’s own workers, when the site’s worker cannot start', async () => {
     const { page, close } = await harness.page();
     await page.route('**/search-engine/worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
