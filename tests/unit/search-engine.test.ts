@@ -166,6 +166,23 @@ describe('the header search engine', () => {
     expect(attempts).toBe(2);
   });
 
+  it('loads the shards again at the next search once what they ran in is lost (a worker failed)', async () => {
+    let loads = 0;
+    let lose: () => void = () => undefined;
+    const engine = createEngine(async () => {
+      loads++;
+      const module: PagefindModule = { createInstance: () => emptyInstance() };
+      return { modules: [module], shards: { shards: [{ key: 'k', path: '/p/', pages: 0 }] }, lost: new Promise<void>((resolve) => (lose = resolve)) };
+    });
+    await engine.search('a');
+    await engine.search('b');
+    expect(loads).toBe(1);
+    lose();
+    await new Promise((resolve) => setTimeout(resolve));
+    await engine.search('c');
+    expect(loads).toBe(2);
+  });
+
   it('merges by score for any sort key but the date', async () => {
     const { engine } = fakeShards(SHARDS);
     expect(ids(await engine.search('putin', { sort: { title: 'asc' } }))).toEqual(['old-a', 'new-a', 'new-b', 'old-b']);

@@ -108,13 +108,19 @@ describe('search workers', () => {
 
   it('return a failed call as a rejection, and fail every waiting call when a worker fails', async () => {
     const port = fakeWorker([]);
-    const { modules } = workerModules(SHARDS.slice(0, 1), [port]);
-    const instance = modules[0]!.createInstance({ basePath: SHARDS[0]!.path });
-    await expect(instance.search('fail')).rejects.toThrow('index chunk missing');
-    const waiting = instance.search('never');
+    const other = fakeWorker([]);
+    const { modules, lost } = workerModules(SHARDS.slice(0, 2), [port, other]);
+    const [instance, elsewhere] = SHARDS.slice(0, 2).map((s, i) => modules[i]!.createInstance({ basePath: s.path }));
+    await expect(instance!.search('fail')).rejects.toThrow('index chunk missing');
+    const waiting = instance!.search('never');
+    const waitingElsewhere = elsewhere!.search('b');
     await new Promise((resolve) => setTimeout(resolve));
     port.fail('script error');
     await expect(waiting).rejects.toThrow('Search worker failed: script error');
+    expect((await lost).message).toBe('Search worker failed: script error');
+    // Calls to the failed worker fail at once; the other worker's go on.
+    await expect(instance!.search('again')).rejects.toThrow('Search worker failed');
+    expect((await waitingElsewhere).results).toHaveLength(2);
   });
 
   it('answer a call for a shard the worker has not opened with an error', async () => {

@@ -123,6 +123,8 @@ export interface LoadedShards {
   /** One Pagefind module per shard, in shard order. */
   modules: PagefindModule[];
   shards: ShardList;
+  /** Settles if what the modules run in is lost (a worker failed): the next search loads them again. */
+  lost?: Promise<unknown>;
 }
 
 /**
@@ -135,7 +137,11 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
   const settings: Array<Record<string, unknown>> = [];
   const ready = () =>
     (made ??= load()
-      .then(async ({ modules, shards }) => {
+      .then(async ({ modules, shards, lost }) => {
+        const current = made;
+        void lost?.then(() => {
+          if (made === current) made = undefined;
+        });
         const instances = shards.shards.map((shard, i) => modules[i]!.createInstance({ ...instanceOptions, basePath: shard.path }));
         for (const options of settings) await Promise.all(instances.map((i) => i.options(options)));
         // Each shard's WebAssembly and index metadata now, not at the first search: opening the
@@ -227,15 +233,22 @@ export interface WorkerPort {
  * Pagefind modules, one per shard, that run in the given workers (see
  * search-worker.ts): each shard goes to one worker, the shards spread by
  * pages. Results come back as plain objects whose `data()` asks the worker.
- * `ready` settles once every worker has answered (and fails if one cannot start).
+ * `ready` settles once every worker has answered (and fails if one cannot
+ * start); `lost`, when a worker fails.
  */
-export function workerModules(shards: ShardList['shards'], ports: WorkerPort[]): { modules: PagefindModule[]; ready: Promise<unknown> } {
+export function workerModules(
+  shards: ShardList['shards'],
+  ports: WorkerPort[],
+): { modules: PagefindModule[]; ready: Promise<unknown>; lost: Promise<Error> } {
   const assigned = assignShards(
     shards.map((s) => s.pages),
     ports.length,
   );
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let next = 0;
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; port: WorkerPort }>();
+  /** Workers that failed, and why: a call to one fails at once instead of waiting for an answer that never comes. */
+  const failed = new Map<WorkerPort, Error>();
+  let lose: (error: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => (lose = resolve));
   for (const port of ports) {
     port.addEventListener('message', ({ data }) => {
       const waiting = pending.get(data.id);
@@ -244,17 +257,25 @@ export function workerModules(shards: ShardList['shards'], ports: WorkerPort[]):
       if (data.error !== undefined) waiting.reject(new Error(data.error));
       else waiting.resolve(data.result);
     });
-    // A worker that fails (its script, say) fails every call still waiting.
+    // A worker that fails (its script, say, or its memory) fails every call it still owes.
     port.addEventListener('error', (event) => {
       const error = new Error(`Search worker failed${event.message ? `: ${event.message}` : ''}`);
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
+      failed.set(port, error);
+      for (const [id, waiting] of pending) {
+        if (waiting.port !== port) continue;
+        pending.delete(id);
+        waiting.reject(error);
+      }
+      lose(error);
     });
   }
+  let next = 0;
   const send = (port: WorkerPort, shard: number, method: string, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
+      const error = failed.get(port);
+      if (error) return reject(error);
       const id = ++next;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, port });
       port.postMessage({ id, shard, method, args });
     });
   const call = (shard: number, method: string, ...args: unknown[]) => send(ports[assigned[shard]!]!, shard, method, args);
@@ -281,7 +302,7 @@ export function workerModules(shards: ShardList['shards'], ports: WorkerPort[]):
       };
     },
   }));
-  return { modules, ready };
+  return { modules, ready, lost };
 }
 
 /**
@@ -306,9 +327,15 @@ export function createInstance(instanceOptions: Record<string, unknown> = {}) {
     try {
       const count = Math.max(1, Math.min(shards.length, navigator.hardwareConcurrency || 2));
       workers = Array.from({ length: count }, () => new Worker(new URL('worker.js', import.meta.url), { type: 'module' }));
-      const { modules, ready } = workerModules(shards, workers);
+      const { modules, ready, lost } = workerModules(shards, workers);
       await ready;
-      return { modules, shards: loaded };
+      // A worker lost later takes the others with it: the next search starts them all again.
+      const started = workers;
+      void lost.then(() => {
+        for (const worker of started) worker.terminate();
+        if (workers === started) workers = [];
+      });
+      return { modules, shards: loaded, lost };
     } catch {
       for (const worker of workers) worker.terminate();
       workers = [];
