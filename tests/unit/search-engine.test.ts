@@ -13,7 +13,6 @@ import {
   type PagefindModule,
   type PagefindResult,
   type PagefindSearch,
-  warmUpTerm,
 } from '../../src/components/scripts/search-engine.ts';
 
 interface Made {
@@ -124,26 +123,15 @@ describe('the header search engine', () => {
     expect((await engine.search('c')).filters).toEqual({});
   });
 
-  it('loads every shard’s WebAssembly and metadata at init, then warms each up with a search, before the reader’s (opening the dialog calls it)', async () => {
+  it('loads every shard’s WebAssembly and metadata at init, before any search (opening the dialog calls it)', async () => {
     const { made, engine } = fakeShards(SHARDS);
     await engine.init();
-    // The list names no person: the most common outlet is the warm-up query.
-    expect(made.map((m) => m.calls)).toEqual([
-      ['init', 'search:Reuters'],
-      ['init', 'search:Reuters'],
-    ]);
+    expect(made.map((m) => m.calls)).toEqual([['init'], ['init']]);
     await engine.search('putin');
     expect(made.map((m) => m.calls)).toEqual([
-      ['init', 'search:Reuters', 'search:putin'],
-      ['init', 'search:Reuters', 'search:putin'],
+      ['init', 'search:putin'],
+      ['init', 'search:putin'],
     ]);
-  });
-
-  it('warms up with the person named on most pages, else the most common value of another filter', () => {
-    expect(warmUpTerm({ kind: { event: 9 }, person: { Putin: 5, Erdogan: 7, Trump: 7 }, outlet: { BBC: 99 } })).toBe('Erdogan');
-    expect(warmUpTerm({ kind: { event: 9 }, outlet: { BBC: 3, CNN: 4 } })).toBe('CNN');
-    expect(warmUpTerm({ kind: { event: 9 } })).toBeUndefined();
-    expect(warmUpTerm(undefined)).toBeUndefined();
   });
 
   it('loads the shards once, however many calls come at once', async () => {

@@ -106,18 +106,6 @@ export function mergeSearches(searches: PagefindSearch[], options: SearchOptions
   };
 }
 
-/**
- * What the engine searches for while the reader types their first query:
- * the person named on most pages (a likely query, found in most shards), else
- * the most common value of another filter. Undefined without filter values.
- */
-export function warmUpTerm(filters: Counts | undefined): string | undefined {
-  const pick = (values: Record<string, number> | undefined) =>
-    Object.entries(values ?? {}).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0];
-  if (!filters) return undefined;
-  return pick(filters.person) ?? Object.keys(filters).filter((f) => f !== 'kind').sort().map((f) => pick(filters[f])).find(Boolean);
-}
-
 /** What the engine runs on: Pagefind's own module, loaded once per shard (see createInstance), and the shard list. */
 export interface LoadedShards {
   /** One Pagefind module per shard, in shard order. */
@@ -147,11 +135,6 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
         // Each shard's WebAssembly and index metadata now, not at the first search: opening the
         // dialog starts this, so the reader's first query finds the engine ready.
         await Promise.all(instances.map((i) => i.init()));
-        // Then, while the reader types, one search through every shard: a search's code runs
-        // slowly its first time in a worker (measured at 5,000 articles, the first query took
-        // 520 ms and the same query after a warm-up 185 ms).
-        const warm = warmUpTerm(shards.filters);
-        if (warm) void Promise.all(instances.map((i) => i.search(warm))).catch(() => undefined);
         return { instances, totals: shards.filters ?? {} };
       })
       .catch((error: unknown) => {
