@@ -111,6 +111,20 @@ describe('search', () => {
     await close();
   });
 
+  it('keeps the query in the history when Enter opens a result, so Back returns to the search', async () => {
+    const { page, problems, close } = await harness.page();
+    await new TimelinePage(page).open();
+    const search = new SearchDialog(page);
+    await search.openWithKey('/');
+    await search.type('decorative');
+    const first = (await search.resultLinks())[0]!;
+    await Promise.all([page.waitForURL(`**${first}`), page.keyboard.press('Enter')]);
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('decorative');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   // The brief's three happenings, each found by words a reader would type, as one event.
   it.each([
     ['Putin’s no-show', 'aides deputy ministers', /sent aides and deputy ministers/],

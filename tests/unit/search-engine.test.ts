@@ -154,6 +154,37 @@ describe('the header search engine', () => {
     expect(attempts).toBe(2);
   });
 
+  it('takes only the newest search’s answer as what the lists show: an overtaken answer keeps its counts', async () => {
+    // Each search waits for the test to let it answer.
+    const gates: Array<() => void> = [];
+    const instance: PagefindInstance = {
+      ...emptyInstance(),
+      search: () => new Promise<PagefindSearch>((resolve) => gates.push(() => resolve({ results: [] }))),
+    };
+    const totals = { kind: { event: 1 } };
+    const engine = createEngine(async () => ({
+      modules: [{ createInstance: () => instance }],
+      shards: { shards: [{ key: 'k', path: '/p/', pages: 0 }], filters: totals },
+    }));
+    await engine.init();
+    const until = async (n: number) => {
+      while (gates.length < n) await new Promise((resolve) => setTimeout(resolve));
+    };
+    // "puti" then "putin" while typing: "puti" answers first, and the Component UI drops it.
+    const puti = engine.search('puti');
+    const putin = engine.search('putin');
+    await until(2);
+    gates[0]!();
+    expect((await puti).filters).toEqual(totals);
+    gates[1]!();
+    expect((await putin).filters).toEqual(totals);
+    // Now the lists show these: the same counts again are left out.
+    const again = engine.search('putin ');
+    await until(3);
+    gates[2]!();
+    expect((await again).filters).toEqual({});
+  });
+
   it('loads the shards again at the next search once what they ran in is lost (a worker failed)', async () => {
     let loads = 0;
     let lose: () => void = () => undefined;

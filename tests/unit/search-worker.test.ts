@@ -95,21 +95,22 @@ describe('search workers', () => {
     await expect(best.data()).resolves.toEqual({ url: `${best.id.split(':')[0]}putin/2` });
   });
 
-  it('keep the data of a shard’s last searches only, and return nothing for older ones', async () => {
-    const ports = [fakeWorker([])];
-    const { modules } = workerModules(SHARDS.slice(0, 1), ports);
-    const instance = modules[0]!.createInstance({ basePath: SHARDS[0]!.path });
-    const first = await instance.search('first');
-    for (let i = 0; i < KEPT_SEARCHES; i++) await instance.search(`next${i}`);
-    const last = await instance.search('last');
-    await expect(first.results[0]!.data()).resolves.toBeNull();
-    await expect(last.results[1]!.data()).resolves.toEqual({ url: `${SHARDS[0]!.path}last/2` });
+  it('keep the data of the last searches of every shard a worker holds, and return nothing for older ones', async () => {
+    const shards = SHARDS.slice(0, 3);
+    // One worker holds three shards.
+    const { modules } = workerModules(shards, [fakeWorker([])]);
+    const instances = shards.map((s, i) => modules[i]!.createInstance({ basePath: s.path }));
+    const rounds = [];
+    for (let i = 0; i <= KEPT_SEARCHES; i++) rounds.push(await Promise.all(instances.map((instance) => instance.search(`q${i}`))));
+    // KEPT_SEARCHES + 1 searches of each shard: the first is gone, the second still there.
+    for (const found of rounds[0]!) await expect(found.results[0]!.data()).resolves.toBeNull();
+    for (const [i, found] of rounds[1]!.entries()) await expect(found.results[1]!.data()).resolves.toEqual({ url: `${shards[i]!.path}q1/2` });
   });
 
   it('return a failed call as a rejection, and fail every waiting call when a worker fails', async () => {
     const port = fakeWorker([]);
     const other = fakeWorker([]);
-    const { modules, lost } = workerModules(SHARDS.slice(0, 2), [port, other]);
+    const { modules, lost, close } = workerModules(SHARDS.slice(0, 2), [port, other]);
     const [instance, elsewhere] = SHARDS.slice(0, 2).map((s, i) => modules[i]!.createInstance({ basePath: s.path }));
     await expect(instance!.search('fail')).rejects.toThrow('index chunk missing');
     const waiting = instance!.search('never');
@@ -121,6 +122,12 @@ describe('search workers', () => {
     // Calls to the failed worker fail at once; the other worker's go on.
     await expect(instance!.search('again')).rejects.toThrow('Search worker failed');
     expect((await waitingElsewhere).results).toHaveLength(2);
+    // Closed before the workers are terminated: what the others owe fails too, now and later.
+    const owed = elsewhere!.search('never');
+    await new Promise((resolve) => setTimeout(resolve));
+    close(new Error('Search worker lost'));
+    await expect(owed).rejects.toThrow('Search worker lost');
+    await expect(elsewhere!.search('later')).rejects.toThrow('Search worker lost');
   });
 
   it('answer a call for a shard the worker has not opened with an error', async () => {

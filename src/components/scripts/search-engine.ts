@@ -143,6 +143,7 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
         throw error;
       }));
   const search = async (term: string | null, options: SearchOptions = {}): Promise<PagefindSearch> => {
+    const call = ++calls;
     const { instances, totals } = await ready();
     const merged = mergeSearches(await Promise.all(instances.map((i) => i.search(term, options))), options);
     // Counts of the filters a search has used are within its results; the others are the archive's.
@@ -150,13 +151,21 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
     const totalFilters = { ...totals, ...merged.totalFilters };
     // The Component UI redraws every filter list for each answer that carries counts; counts
     // the lists already show are left out (an answer without them leaves the lists as they are).
+    // Only the newest call's answer is one the Component UI shows: an overtaken one keeps its
+    // counts, and what the lists show is then not known for sure until the next answer.
+    if (call !== calls) {
+      shown = undefined;
+      return { ...merged, filters, totalFilters };
+    }
     const counts = JSON.stringify([filters, totalFilters]);
     if (counts === shown) return { ...merged, filters: {}, totalFilters: {} };
     shown = counts;
     return { ...merged, filters, totalFilters };
   };
-  /** The counts the Component UI was last given, by a search or by `filters()` (it shows those when the box is emptied). */
+  /** The counts the Component UI was last given, by the newest search or by `filters()` (it shows those when the box is emptied). */
   let shown: string | undefined;
+  /** Searches and `filters()` calls so far, in the order the Component UI made them. */
+  let calls = 0;
   let latest = 0;
   return {
     async options(options: Record<string, unknown>) {
@@ -174,6 +183,9 @@ export function createEngine(load: () => Promise<LoadedShards>, instanceOptions:
       throw new Error('The site search merges its own shards; mergeIndex is not supported');
     },
     async filters() {
+      // The Component UI asks for these when the box is emptied, after the search that emptied
+      // it started; it shows them whatever else has answered since.
+      calls++;
       const { totals } = await ready();
       shown = JSON.stringify([totals, totals]);
       return totals;
@@ -217,12 +229,13 @@ export interface WorkerPort {
  * search-worker.ts): each shard goes to one worker, the shards spread by
  * pages. Results come back as plain objects whose `data()` asks the worker.
  * `ready` settles once every worker has answered (and fails if one cannot
- * start); `lost`, when a worker fails.
+ * start); `lost`, when a worker fails; `close` fails what the workers owe,
+ * before they are terminated.
  */
 export function workerModules(
   shards: ShardList['shards'],
   ports: WorkerPort[],
-): { modules: PagefindModule[]; ready: Promise<unknown>; lost: Promise<Error> } {
+): { modules: PagefindModule[]; ready: Promise<unknown>; lost: Promise<Error>; close(error: Error): void } {
   const assigned = assignShards(
     shards.map((s) => s.pages),
     ports.length,
@@ -242,15 +255,17 @@ export function workerModules(
     });
     // A worker that fails (its script, say, or its memory) fails every call it still owes.
     port.addEventListener('error', (event) => {
-      const error = new Error(`Search worker failed${event.message ? `: ${event.message}` : ''}`);
-      failed.set(port, error);
-      for (const [id, waiting] of pending) {
-        if (waiting.port !== port) continue;
-        pending.delete(id);
-        waiting.reject(error);
-      }
-      lose(error);
+      fail(port, new Error(`Search worker failed${event.message ? `: ${event.message}` : ''}`));
+      lose(failed.get(port)!);
     });
+  }
+  function fail(port: WorkerPort, error: Error): void {
+    failed.set(port, error);
+    for (const [id, waiting] of pending) {
+      if (waiting.port !== port) continue;
+      pending.delete(id);
+      waiting.reject(error);
+    }
   }
   let next = 0;
   const send = (port: WorkerPort, shard: number, method: string, args: unknown[]) =>
@@ -285,7 +300,12 @@ export function workerModules(
       };
     },
   }));
-  return { modules, ready, lost };
+  // Before the workers are terminated: every call they owe, and every later one (a result's
+  // `data()` still on screen, say), fails instead of waiting for an answer that never comes.
+  const close = (error: Error) => {
+    for (const port of ports) if (!failed.has(port)) fail(port, error);
+  };
+  return { modules, ready, lost, close };
 }
 
 /**
@@ -299,8 +319,16 @@ export function workerModules(
  */
 export function createInstance(instanceOptions: Record<string, unknown> = {}) {
   const base = new URL('../pagefind/', import.meta.url);
-  let workers: Worker[] = [];
+  /** The workers running now, and how to fail what they owe before they are terminated. */
+  let running: { workers: Worker[]; close(error: Error): void } | undefined;
+  const stop = (reason: string) => {
+    running?.close(new Error(reason));
+    for (const worker of running?.workers ?? []) worker.terminate();
+    running = undefined;
+  };
   const engine = createEngine(async () => {
+    // A load tried again (after a failure) starts from no workers.
+    stop('Search restarted');
     // Revalidated: after a deploy that adds a quarter, a cached list would leave its shard unsearched.
     const response = await fetch(new URL('shards.json', base), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`Could not load the search index list (${response.status})`);
@@ -309,19 +337,21 @@ export function createInstance(instanceOptions: Record<string, unknown> = {}) {
     const loaded = { ...list, shards };
     try {
       const count = Math.max(1, Math.min(shards.length, navigator.hardwareConcurrency || 2));
-      workers = Array.from({ length: count }, () => new Worker(new URL('worker.js', import.meta.url), { type: 'module' }));
-      const { modules, ready, lost } = workerModules(shards, workers);
-      await ready;
+      const workers: Worker[] = [];
+      running = { workers, close: () => undefined };
+      for (let i = 0; i < count; i++) workers.push(new Worker(new URL('worker.js', import.meta.url), { type: 'module' }));
+      const { modules, ready, lost, close } = workerModules(shards, workers);
+      running.close = close;
+      // A worker that neither starts nor fails (its script stalled) must not hold search up for good.
+      await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('Search workers did not start')), WORKER_START_MS))]);
       // A worker lost later takes the others with it: the next search starts them all again.
-      const started = workers;
+      const started = running;
       void lost.then(() => {
-        for (const worker of started) worker.terminate();
-        if (workers === started) workers = [];
+        if (running === started) stop('Search worker lost');
       });
       return { modules, shards: loaded, lost };
     } catch {
-      for (const worker of workers) worker.terminate();
-      workers = [];
+      stop('Search workers did not start');
       const modules = await Promise.all(shards.map((s) => import(/* @vite-ignore */ `${s.path}pagefind.js`) as Promise<PagefindModule>));
       return { modules, shards: loaded };
     }
@@ -330,8 +360,10 @@ export function createInstance(instanceOptions: Record<string, unknown> = {}) {
     ...engine,
     async destroy() {
       await engine.destroy();
-      for (const worker of workers) worker.terminate();
-      workers = [];
+      stop('Search closed');
     },
   };
 }
+
+/** How long the workers have to answer their first call before Pagefind's own workers are used instead. */
+const WORKER_START_MS = 10_000;

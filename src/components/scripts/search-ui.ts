@@ -219,17 +219,37 @@ function wire(root: HTMLElement, search: Instance): void {
   // The URL follows the query once typing pauses: replacing the history entry costs the page a
   // few milliseconds, which each keystroke's search would wait for.
   let pending: number | undefined;
-  search.on('search', (term) => {
+  let query: string | undefined;
+  const writeQuery = () => {
     clearTimeout(pending);
-    pending = window.setTimeout(() => setParam('q', typeof term === 'string' && term ? term : undefined), URL_DELAY_MS);
+    pending = undefined;
+    setParam('q', query);
+  };
+  search.on('search', (term) => {
+    query = typeof term === 'string' && term ? term : undefined;
+    clearTimeout(pending);
+    pending = window.setTimeout(writeQuery, URL_DELAY_MS);
   });
-  root.querySelector('dialog')?.addEventListener('close', () => clearTimeout(pending));
+  // Leaving the page (Enter on a result, a click) before the wait is over: the URL gets the query
+  // first, so Back comes to this search.
+  const leaving = () => {
+    if (pending !== undefined) writeQuery();
+  };
+  root.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('a[href]')) leaving();
+  });
+  window.addEventListener('pagehide', leaving);
+  root.querySelector('dialog')?.addEventListener('close', () => {
+    clearTimeout(pending);
+    pending = undefined;
+  });
   // Enter in the box opens the highlighted result, or the first.
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement) || !event.target.matches('.pf-input')) return;
     const link = root.querySelector<HTMLAnchorElement>('a[data-pf-selected]') ?? root.querySelector<HTMLAnchorElement>('.pf-result-link');
     if (link) {
       event.preventDefault();
+      leaving();
       location.assign(link.href);
     }
   });

@@ -16,7 +16,14 @@
  *
  * In a worker there is no `window`, so each shard's Pagefind module runs its
  * engine in this thread. Each shard has its own copy of the module (its own
- * WebAssembly memory), imported from the shard's folder.
+ * WebAssembly memory), imported from the shard's folder. There is no
+ * `document` either, so Pagefind cannot read the page's language and opens
+ * the index's largest language: right for this one-language site; a site in
+ * several languages would need one shard list per language.
+ *
+ * A search's data is kept for its results' `data()` until KEPT_SEARCHES
+ * newer searches per shard have started: a result asked for after that gets
+ * `null` (the page shows only the newest search's results).
  *
  * No imports: the file is served as it is, types stripped.
  */
@@ -70,8 +77,8 @@ export const KEPT_SEARCHES = 8;
  */
 export function createWorkerHandler(load: (url: string) => Promise<{ createInstance(options: Record<string, unknown>): Engine }>) {
   const engines = new Map<number, Promise<Engine>>();
-  /** Results by search key, oldest first, for `data`. */
-  const kept = new Map<number, EngineResult[]>();
+  /** Results by search key (keys in the order the searches started), with their shard, for `data`. */
+  const kept = new Map<number, { shard: number; results: EngineResult[] }>();
   let searches = 0;
   const engineOf = (shard: number): Promise<Engine> => {
     const engine = engines.get(shard);
@@ -91,14 +98,16 @@ export function createWorkerHandler(load: (url: string) => Promise<{ createInsta
         return true;
       }
       case 'data': {
-        const result = kept.get(first as number)?.[second as number];
+        const result = kept.get(first as number)?.results[second as number];
         return result ? result.data() : null;
       }
       case 'search': {
-        const found = await (await engineOf(call.shard)).search(first as string | null, second as Record<string, unknown> | undefined);
+        // The key is taken when the search starts: the searches dropped first are the oldest
+        // started (the page shows the newest), not the first to finish.
         const key = ++searches;
-        kept.set(key, found.results);
-        while (kept.size > KEPT_SEARCHES * engines.size) kept.delete(kept.keys().next().value!);
+        const found = await (await engineOf(call.shard)).search(first as string | null, second as Record<string, unknown> | undefined);
+        kept.set(key, { shard: call.shard, results: found.results });
+        while (kept.size > KEPT_SEARCHES * engines.size) kept.delete(Math.min(...kept.keys()));
         const answer: WorkerSearch = { ...found, key, results: found.results.map((r) => ({ id: r.id, score: r.score })) };
         return answer;
       }
@@ -109,6 +118,7 @@ export function createWorkerHandler(load: (url: string) => Promise<{ createInsta
       case 'destroy': {
         const engine = await engineOf(call.shard);
         engines.delete(call.shard);
+        for (const [key, search] of kept) if (search.shard === call.shard) kept.delete(key);
         return engine.destroy();
       }
       case 'filters':
