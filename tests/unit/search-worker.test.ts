@@ -6,7 +6,7 @@
  * `data()` asks the worker; a worker keeps only its last searches' data.
  */
 import { describe, expect, it } from 'vitest';
-import { assignShards, createEngine, workerModules, type WorkerPort } from '../../src/components/scripts/search-engine.ts';
+import { assignShards, createEngine, within, workerModules, type WorkerPort } from '../../src/components/scripts/search-engine.ts';
 import { createWorkerHandler, KEPT_SEARCHES, type WorkerAnswer, type WorkerCall } from '../../src/components/scripts/search-worker.ts';
 
 /** A stand-in for Pagefind's module in a shard's folder: results `<folder>:<term>:<n>` with data naming them. */
@@ -128,6 +128,25 @@ describe('search workers', () => {
     close(new Error('Search worker lost'));
     await expect(owed).rejects.toThrow('Search worker lost');
     await expect(elsewhere!.search('later')).rejects.toThrow('Search worker lost');
+  });
+
+  it('give up on workers that do not answer in time, and leave no timer or failure behind when they do', async () => {
+    await expect(within(new Promise<never>(() => undefined), 20, 'Search workers did not start')).rejects.toThrow('Search workers did not start');
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      await expect(within(Promise.resolve('ready'), 20, 'late')).resolves.toBe('ready');
+      // A failure after the limit has passed is handled, not left unhandled.
+      let fail: (error: Error) => void = () => undefined;
+      const late = new Promise<never>((_, reject) => (fail = reject));
+      await expect(within(late, 10, 'too slow')).rejects.toThrow('too slow');
+      fail(new Error('worker failed later'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it('answer a call for a shard the worker has not opened with an error', async () => {

@@ -343,7 +343,7 @@ export function createInstance(instanceOptions: Record<string, unknown> = {}) {
       const { modules, ready, lost, close } = workerModules(shards, workers);
       running.close = close;
       // A worker that neither starts nor fails (its script stalled) must not hold search up for good.
-      await Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('Search workers did not start')), WORKER_START_MS))]);
+      await within(ready, WORKER_START_MS, 'Search workers did not start');
       // A worker lost later takes the others with it: the next search starts them all again.
       const started = running;
       void lost.then(() => {
@@ -367,3 +367,20 @@ export function createInstance(instanceOptions: Record<string, unknown> = {}) {
 
 /** How long the workers have to answer their first call before Pagefind's own workers are used instead. */
 const WORKER_START_MS = 10_000;
+
+/** `promise`, or a failure after `ms`; the timer is cleared either way, and a late failure is handled. */
+export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
