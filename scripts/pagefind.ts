@@ -32,7 +32,7 @@ import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
-import { pruneFolder, touch } from '../src/pipeline/cache.ts';
+import { pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
 import { filterCounts, filtersOf, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -42,7 +42,6 @@ if (!existsSync(join(site, 'index.html'))) {
   process.exit(2);
 }
 const cacheRoot = join(resolve(process.env.TIMELINE_CACHE || join(ROOT, 'node_modules', '.cache', 'news-timeline')), 'pagefind');
-
 const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 
 type PageFacts = Omit<IndexedPage, 'path' | 'kind'> & { size: number; mtimeMs: number };
@@ -91,10 +90,7 @@ function indexedPages(): IndexedPage[] {
     }
   }
   try {
-    mkdirSync(cacheRoot, { recursive: true });
-    const partial = `${factsFile}.${randomUUID()}.partial`;
-    writeFileSync(partial, JSON.stringify(facts));
-    renameSync(partial, factsFile);
+    writeWhole(factsFile, JSON.stringify(facts));
   } catch {
     // Without the record, the next run reads every page again.
   }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeWhole } from '../pipeline/cache.ts';
 import { openSiteData } from '../pipeline/site-data.ts';
 import { readSiteFile, type SiteDataSource } from '../pipeline/site-file.ts';
 
@@ -23,9 +23,7 @@ interface Handoff {
 export function handOff(siteData: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
   const file = env[PIPELINE_RESULT];
   if (!file) return;
-  const partial = `${file}.${randomUUID()}.partial`;
-  writeFileSync(partial, JSON.stringify({ siteData } satisfies Handoff));
-  renameSync(partial, file);
+  writeWhole(file, JSON.stringify({ siteData } satisfies Handoff));
 }
 
 function alive(pid: number): boolean {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashOf, touch } from './cache.ts';
+import { hashOf, touch, writeWhole } from './cache.ts';
 import type { Omission, Timeline } from './types.ts';
 
 /** What only an article's own page shows: its rendered text and its sentences left out. */
@@ -53,12 +52,7 @@ export function articleEntry(
     const file = join(store.dir, `${fields.id}.${store.key.slice(0, 16)}.json`);
     try {
       if (existsSync(file)) touch(file);
-      else {
-        mkdirSync(store.dir, { recursive: true });
-        const partial = `${file}.${randomUUID()}.partial`;
-        writeFileSync(partial, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
-        renameSync(partial, file);
-      }
+      else writeWhole(file, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
       return { ...entry, body: file };
     } catch {
       // The body in the entry, then.

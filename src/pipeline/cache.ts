@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -134,6 +134,18 @@ export function cacheFor(option: string | false | DiskCache | undefined): DiskCa
   if (option instanceof DiskCache) return option;
   const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
   return dir === false || dir === '' ? undefined : new DiskCache(dir);
+}
+
+/**
+ * Writes `text` to `file` whole or not at all (its folder made if need be):
+ * written aside, then moved into place, so a build or process reading it at
+ * the same time never sees half of it. Throws when it cannot.
+ */
+export function writeWhole(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${randomUUID()}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
 }
 
 /** Marks a cache entry as used now (pruneCache keeps it); a failure only shortens its life. */

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { hashOf, pipelineDir, touch } from './cache.ts';
+import { hashOf, pipelineDir, touch, writeWhole } from './cache.ts';
 import { openDataTexts } from './exports.ts';
 import { compareEvents } from './order.ts';
 import { readSiteFile, type SiteDataSource } from './site-file.ts';
@@ -45,15 +44,9 @@ export async function exportTexts(source: SiteDataSource | string, origin: strin
 export async function writeExportFiles(siteData: string, origin: string): Promise<ExportFiles> {
   const files = exportFilesOf(siteData, origin);
   const texts = await exportTexts(siteData, origin);
-  mkdirSync(dirname(files.events), { recursive: true });
-  for (const kind of ['timeline', 'events'] as const) {
-    const partial = `${files[kind]}.${randomUUID()}.partial`;
-    writeFileSync(partial, texts[kind]);
-    renameSync(partial, files[kind]);
-  }
+  for (const kind of ['timeline', 'events'] as const) writeWhole(files[kind], texts[kind]);
   return files;
 }
-
 
 /**
  * One job per site data and address in the process: the pages start it

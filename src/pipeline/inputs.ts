@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { writeWhole } from './cache.ts';
 
 /**
  * The files a build reads, and keys for them. No pipeline code is loaded
@@ -116,10 +117,7 @@ export function inputHash(file: string, record?: string): string {
 export function saveInputHashes(record: string): void {
   const { used } = recordOf(record);
   try {
-    mkdirSync(dirname(record), { recursive: true });
-    const partial = `${record}.${randomUUID()}.partial`;
-    writeFileSync(partial, JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => a.localeCompare(b)))));
-    renameSync(partial, record);
+    writeWhole(record, JSON.stringify(Object.fromEntries([...used].sort(([a], [b]) => a.localeCompare(b)))));
   } catch {
     // Next time, then.
   }
