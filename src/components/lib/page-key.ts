@@ -21,6 +21,32 @@ export async function pageKey(props: unknown, outlets: Iterable<string>): Promis
 }
 
 const digests = new WeakMap<TimelineEvent, string>();
+const outletLists = new WeakMap<TimelineEvent, string[]>();
+
+/**
+ * The outlets an event cites, each once: made once per event and build (an
+ * archive's event can cite a thousand articles of a dozen outlets).
+ */
+export function eventOutlets(event: TimelineEvent): string[] {
+  let outlets = outletLists.get(event);
+  if (!outlets) {
+    outlets = [...new Set(event.sources.map((s) => s.outlet))];
+    outletLists.set(event, outlets);
+  }
+  return outlets;
+}
+
+/** The outlets the given events cite, each once. */
+export function outletsOf(events: Iterable<TimelineEvent>): Set<string> {
+  const all = new Set<string>();
+  for (const event of events) for (const outlet of eventOutlets(event)) all.add(outlet);
+  return all;
+}
+
+/** A short hash of a value, for a key's part that many pages share (hashed once, not once per page). */
+export function digestOfValue(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
+}
 
 /**
  * A hash of everything an event holds, for keys of pages that list it: made
