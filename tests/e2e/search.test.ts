@@ -199,6 +199,22 @@ describe('search', () => {
     await close();
   });
 
+  it('draws result placeholders still, not with Pagefind’s shimmer', async () => {
+    const { page, close } = await harness.page();
+    const { search } = await searchDecorative(page);
+    // A placeholder as Pagefind draws one, in the open dialog, once Pagefind's own stylesheet is in.
+    const style = await search.dialog.evaluate((dialog) => {
+      const probe = document.createElement('div');
+      probe.className = 'pf-skeleton pf-skeleton-title';
+      dialog.querySelector('pagefind-results')!.append(probe);
+      const { animationName, backgroundImage } = getComputedStyle(probe);
+      probe.remove();
+      return { animationName, backgroundImage, pagefindCss: [...document.styleSheets].some((s) => s.href?.endsWith('pagefind-component-ui.css')) };
+    });
+    expect(style).toEqual({ animationName: 'none', backgroundImage: 'none', pagefindCss: true });
+    await close();
+  });
+
   it('is usable at 375 px', async () => {
     const { page, problems, close } = await harness.page({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     await new TimelinePage(page).open();
