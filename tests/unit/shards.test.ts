@@ -20,30 +20,58 @@ describe('search index shards', () => {
     page('events/undated/index.html', ''),
   ];
 
+  // One quarter a shard: how pages are grouped (shards sharing quarters are held to it below).
+  const quarters = (list: IndexedPage[], salt?: string) => shardPlan(list, salt, 1);
+
   it('puts each page in its quarter, the newest article’s month apart, and everything before the first article in one shard, oldest first', () => {
-    const plan = shardPlan(pages);
+    const plan = quarters(pages);
     expect(plan.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-05']);
     expect(plan[0]!.pages).toEqual(['events/2014-y/index.html', 'events/2022-03-z/index.html', 'events/undated/index.html']);
     expect(plan[2]!.pages).toEqual(['articles/2025-04-02-b/index.html']);
     expect(plan[3]!.pages).toEqual(['articles/2025-05-15-a/index.html', 'events/2025-05-14-x/index.html']);
     // An event dated after the newest article is in the newest shard, which stays the last.
-    const later = shardPlan([...pages, page('events/2025-08-01-w/index.html', '2025-08-01')]);
+    const later = quarters([...pages, page('events/2025-08-01-w/index.html', '2025-08-01')]);
     expect(later.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-05']);
     expect(later[3]!.pages).toContain('events/2025-08-01-w/index.html');
   });
 
   it('changes only the hash of the shard whose pages changed, so the others are reused', () => {
-    const before = shardPlan(pages);
-    const sameMonth = shardPlan([...pages, page('articles/2025-05-20-d/index.html', '2025-05-20')]);
+    const before = quarters(pages);
+    const sameMonth = quarters([...pages, page('articles/2025-05-20-d/index.html', '2025-05-20')]);
     expect(sameMonth.map((s) => s.hash).slice(0, 3)).toEqual(before.map((s) => s.hash).slice(0, 3));
     expect(sameMonth[3]!.hash).not.toBe(before[3]!.hash);
     // The next month's first article: May goes back into its quarter, June is the newest shard.
-    const nextMonth = shardPlan([...pages, page('articles/2025-06-01-d/index.html', '2025-06-01')]);
+    const nextMonth = quarters([...pages, page('articles/2025-06-01-d/index.html', '2025-06-01')]);
     expect(nextMonth.map((s) => s.key)).toEqual(['earlier', '2025-Q1', '2025-Q2', '2025-06']);
     expect(nextMonth.map((s) => s.hash).slice(0, 2)).toEqual(before.map((s) => s.hash).slice(0, 2));
-    const edited = shardPlan(pages.map((p) => (p.path.includes('2025-03-30') ? { ...p, hash: 'other' } : p)));
+    const edited = quarters(pages.map((p) => (p.path.includes('2025-03-30') ? { ...p, hash: 'other' } : p)));
     expect(edited.map((s, i) => s.hash === before[i]!.hash)).toEqual([true, false, true, true]);
-    expect(shardPlan(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
+    expect(quarters(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
+  });
+
+  it('lets consecutive quarters share a shard up to the page limit, never the newest month, oldest first', () => {
+    // Three pages a quarter from 2024-Q1 to 2025-Q1, two in the newest month (2025-02).
+    const archive = ['2024-01', '2024-04', '2024-07', '2024-10', '2025-01'].flatMap((month) =>
+      [1, 2, 3].map((day) => page(`articles/${month}-0${day}-a/index.html`, `${month}-0${day}`)),
+    );
+    archive.push(page('articles/2025-02-01-n/index.html', '2025-02-01'), page('events/2025-02-02-e/index.html', '2025-02-02'));
+    archive.push(page('events/2014-y/index.html', '2014-01-01'));
+    const plan = shardPlan(archive, '', 7);
+    // earlier (1) + 2024-Q1 (3) + 2024-Q2 (3) = 7; then 2024-Q3 + Q4; then 2025-Q1 alone, before the newest month.
+    expect(plan.map((s) => [s.key, s.pages.length])).toEqual([
+      ['earlier_2024-Q2', 7],
+      ['2024-Q3_2024-Q4', 6],
+      ['2025-Q1', 3],
+      ['2025-02', 2],
+    ]);
+    // Every page in exactly one shard.
+    expect(plan.flatMap((s) => s.pages).sort()).toEqual(archive.map((p) => p.path).sort());
+    // A new article of the newest month changes only the newest shard.
+    const next = shardPlan([...archive, page('articles/2025-02-03-m/index.html', '2025-02-03')], '', 7);
+    expect(next.map((s) => s.key)).toEqual(plan.map((s) => s.key));
+    expect(next.map((s, i) => s.hash === plan[i]!.hash)).toEqual([true, true, true, false]);
+    // A quarter over the limit on its own is a shard of its own.
+    expect(shardPlan(archive, '', 2).map((s) => s.key)).toEqual(['earlier', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-02']);
   });
 
   it('reads filter values as Pagefind does, and counts each page once per value', () => {
