@@ -47,8 +47,7 @@ function startOf(key: string): string {
  * Pages a shard holds at most, unless one quarter alone has more.
  * Pagefind holds a shard's whole index in memory while it writes it
  * (1,650 pages: a peak of 1.3 GB for the search step), and a query costs a
- * search per shard: at 5,000 articles, four shards of at most 2,200 pages
- * answered in 65 ms median where seven quarters took 95 ms.
+ * search per shard (see the README's benchmarks for the figures).
  */
 export const SHARD_PAGES = 2_200;
 
@@ -60,9 +59,10 @@ export const SHARD_PAGES = 2_200;
  * that month becomes the newest, and the one before goes back into its
  * quarter (re-indexed once). Pages older than the first article's quarter
  * (background events: 2014, March 2022) and undated ones share one shard,
- * `earlier`. Consecutive quarters before the newest month (and `earlier`
- * with them) share a shard while together they hold at most `maxPages`
- * pages, oldest first: `2024-Q2_2024-Q3` holds both quarters. Past quarters
+ * `earlier`, which stays small: each new report of an old happening
+ * changes its pages. Consecutive quarters before the newest month share a
+ * shard while together they hold at most `maxPages` pages, oldest first:
+ * `2024-Q2_2024-Q3` holds both quarters. Past quarters
  * keep their pages, so their groups keep their shards; a page added to an
  * old quarter can regroup those after it. Shards are listed oldest first,
  * which is the order the search merges date-sorted results in.
@@ -84,12 +84,12 @@ export function shardPlan(pages: IndexedPage[], salt = '', maxPages = SHARD_PAGE
     else groups.set(key, [page]);
   }
   const keys = [...groups.keys()].sort((a, b) => (a === EARLIER ? -1 : b === EARLIER ? 1 : startOf(a).localeCompare(startOf(b)) || a.localeCompare(b)));
-  // Consecutive groups before the newest month (always the last) share a shard up to maxPages.
+  // Consecutive quarters share a shard up to maxPages; never the newest month (always the last) or `earlier` (the first).
   const shards: Array<{ parts: string[]; pages: IndexedPage[] }> = [];
   for (const key of keys) {
     const list = groups.get(key)!;
     const last = shards.at(-1);
-    if (last && key !== newest && last.pages.length + list.length <= maxPages) {
+    if (last && key !== newest && last.parts[0] !== EARLIER && last.pages.length + list.length <= maxPages) {
       last.parts.push(key);
       last.pages.push(...list);
     } else shards.push({ parts: [key], pages: [...list] });

@@ -49,7 +49,7 @@ describe('search index shards', () => {
     expect(quarters(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
   });
 
-  it('lets consecutive quarters share a shard up to the page limit, never the newest month, oldest first', () => {
+  it('lets consecutive quarters share a shard up to the page limit, never the newest month or the background, oldest first', () => {
     // Three pages a quarter from 2024-Q1 to 2025-Q1, two in the newest month (2025-02).
     const archive = ['2024-01', '2024-04', '2024-07', '2024-10', '2025-01'].flatMap((month) =>
       [1, 2, 3].map((day) => page(`articles/${month}-0${day}-a/index.html`, `${month}-0${day}`)),
@@ -57,9 +57,10 @@ describe('search index shards', () => {
     archive.push(page('articles/2025-02-01-n/index.html', '2025-02-01'), page('events/2025-02-02-e/index.html', '2025-02-02'));
     archive.push(page('events/2014-y/index.html', '2014-01-01'));
     const plan = shardPlan(archive, '', 7);
-    // earlier (1) + 2024-Q1 (3) + 2024-Q2 (3) = 7; then 2024-Q3 + Q4; then 2025-Q1 alone, before the newest month.
+    // earlier alone; 2024-Q1 + Q2 (6, a third quarter would make 9); Q3 + Q4; 2025-Q1 alone, before the newest month.
     expect(plan.map((s) => [s.key, s.pages.length])).toEqual([
-      ['earlier_2024-Q2', 7],
+      ['earlier', 1],
+      ['2024-Q1_2024-Q2', 6],
       ['2024-Q3_2024-Q4', 6],
       ['2025-Q1', 3],
       ['2025-02', 2],
@@ -69,7 +70,10 @@ describe('search index shards', () => {
     // A new article of the newest month changes only the newest shard.
     const next = shardPlan([...archive, page('articles/2025-02-03-m/index.html', '2025-02-03')], '', 7);
     expect(next.map((s) => s.key)).toEqual(plan.map((s) => s.key));
-    expect(next.map((s, i) => s.hash === plan[i]!.hash)).toEqual([true, true, true, false]);
+    expect(next.map((s, i) => s.hash === plan[i]!.hash)).toEqual([true, true, true, true, false]);
+    // A new background event changes only the background's small shard.
+    const background = shardPlan([...archive, page('events/2013-b/index.html', '2013-05-01')], '', 7);
+    expect(background.map((s, i) => s.hash === plan[i]!.hash)).toEqual([false, true, true, true, true]);
     // A quarter over the limit on its own is a shard of its own.
     expect(shardPlan(archive, '', 2).map((s) => s.key)).toEqual(['earlier', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-02']);
   });
