@@ -13,7 +13,7 @@ export interface IndexedPage {
 }
 
 export interface Shard {
-  /** `YYYY-Qn`; `YYYY-MM` for the newest article's month; `earlier` for every page older than the first article's quarter. */
+  /** `YYYY-Qn`, or `YYYY-Qn_YYYY-Qn` for a half-year's two quarters; `YYYY-MM` for the newest article's month; `earlier` for every page older than the first article's quarter. */
   key: string;
   /** Paths, sorted. */
   pages: string[];
@@ -35,6 +35,12 @@ export function quarterOf(date: string): string | undefined {
 /** `YYYY-MM` of a date, or undefined when it does not start with a year and a month. */
 function monthKeyOf(date: string): string | undefined {
   return quarterOf(date) === undefined ? undefined : date.slice(0, 7);
+}
+
+/** `YYYY-H1` (January–June) or `YYYY-H2` of a quarter's key; undefined for `earlier` and a month's. */
+function halfOf(key: string): string | undefined {
+  const match = /^(\d{4})-Q([1-4])$/.exec(key);
+  return match ? `${match[1]}-H${Number(match[2]) <= 2 ? 1 : 2}` : undefined;
 }
 
 /** The first month a shard's key covers: `YYYY-MM` itself, a quarter's first month; `earlier` before all. */
@@ -60,11 +66,12 @@ export const SHARD_PAGES = 2_200;
  * quarter (re-indexed once). Pages older than the first article's quarter
  * (background events: 2014, March 2022) and undated ones share one shard,
  * `earlier`, which stays small: each new report of an old happening
- * changes its pages. Consecutive quarters before the newest month share a
- * shard while together they hold at most `maxPages` pages, oldest first:
- * `2024-Q2_2024-Q3` holds both quarters. Past quarters
- * keep their pages, so their groups keep their shards; a page added to an
- * old quarter can regroup those after it. Shards are listed oldest first,
+ * changes its pages. The two quarters of a half-year (January–June,
+ * July–December) share a shard when together they hold at most `maxPages`
+ * pages: `2025-Q1_2025-Q2` holds both. The newest month's quarter counts
+ * without that month. A half-year that grows past the limit splits into its
+ * quarters (both re-indexed once); the shards of other half-years stay as
+ * they were. Shards are listed oldest first,
  * which is the order the search merges date-sorted results in.
  */
 export function shardPlan(pages: IndexedPage[], salt = '', maxPages = SHARD_PAGES): Shard[] {
@@ -84,12 +91,20 @@ export function shardPlan(pages: IndexedPage[], salt = '', maxPages = SHARD_PAGE
     else groups.set(key, [page]);
   }
   const keys = [...groups.keys()].sort((a, b) => (a === EARLIER ? -1 : b === EARLIER ? 1 : startOf(a).localeCompare(startOf(b)) || a.localeCompare(b)));
-  // Consecutive quarters share a shard up to maxPages; never the newest month (always the last) or `earlier` (the first).
+  // A half-year's two quarters share a shard when together they hold at most maxPages; never
+  // the newest month (always the last) or `earlier` (the first). Halves are fixed by the
+  // calendar, so a quarter that grows can split its own half-year only, not move the shards after it.
+  const halfPages = new Map<string, number>();
+  for (const key of keys) {
+    const half = halfOf(key);
+    if (half) halfPages.set(half, (halfPages.get(half) ?? 0) + groups.get(key)!.length);
+  }
   const shards: Array<{ parts: string[]; pages: IndexedPage[] }> = [];
   for (const key of keys) {
     const list = groups.get(key)!;
     const last = shards.at(-1);
-    if (last && key !== newest && last.parts[0] !== EARLIER && last.pages.length + list.length <= maxPages) {
+    const half = halfOf(key);
+    if (last && half && halfOf(last.parts[0]!) === half && halfPages.get(half)! <= maxPages) {
       last.parts.push(key);
       last.pages.push(...list);
     } else shards.push({ parts: [key], pages: [...list] });

@@ -49,7 +49,7 @@ describe('search index shards', () => {
     expect(quarters(pages, 'pagefind 2')[0]!.hash).not.toBe(before[0]!.hash);
   });
 
-  it('lets consecutive quarters share a shard up to the page limit, never the newest month or the background, oldest first', () => {
+  it('lets a half-year’s two quarters share a shard up to the page limit, never the newest month or the background', () => {
     // Three pages a quarter from 2024-Q1 to 2025-Q1, two in the newest month (2025-02).
     const archive = ['2024-01', '2024-04', '2024-07', '2024-10', '2025-01'].flatMap((month) =>
       [1, 2, 3].map((day) => page(`articles/${month}-0${day}-a/index.html`, `${month}-0${day}`)),
@@ -57,7 +57,7 @@ describe('search index shards', () => {
     archive.push(page('articles/2025-02-01-n/index.html', '2025-02-01'), page('events/2025-02-02-e/index.html', '2025-02-02'));
     archive.push(page('events/2014-y/index.html', '2014-01-01'));
     const plan = shardPlan(archive, '', 7);
-    // earlier alone; 2024-Q1 + Q2 (6, a third quarter would make 9); Q3 + Q4; 2025-Q1 alone, before the newest month.
+    // earlier alone; 2024's halves (6 pages each); 2025-Q1 alone, before the newest month (which is apart).
     expect(plan.map((s) => [s.key, s.pages.length])).toEqual([
       ['earlier', 1],
       ['2024-Q1_2024-Q2', 6],
@@ -74,6 +74,12 @@ describe('search index shards', () => {
     // A new background event changes only the background's small shard.
     const background = shardPlan([...archive, page('events/2013-b/index.html', '2013-05-01')], '', 7);
     expect(background.map((s, i) => s.hash === plan[i]!.hash)).toEqual([false, true, true, true, true]);
+    // At the limit a half-year still shares; one page more and it splits into its quarters,
+    // while the shards of the other half-years keep their pages and hashes.
+    expect(shardPlan(archive, '', 6).map((s) => s.key)).toEqual(plan.map((s) => s.key));
+    const grown = shardPlan([...archive, page('events/2024-02-10-g/index.html', '2024-02-10')], '', 6);
+    expect(grown.map((s) => s.key)).toEqual(['earlier', '2024-Q1', '2024-Q2', '2024-Q3_2024-Q4', '2025-Q1', '2025-02']);
+    expect(grown.slice(3).map((s) => s.hash)).toEqual(shardPlan(archive, '', 6).slice(2).map((s) => s.hash));
     // A quarter over the limit on its own is a shard of its own.
     expect(shardPlan(archive, '', 2).map((s) => s.key)).toEqual(['earlier', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-02']);
   });
