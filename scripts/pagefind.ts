@@ -5,12 +5,13 @@
  * - What is indexed is decided by the layout: `data-pagefind-body` on event
  *   and article pages, `data-pagefind-ignore` on repeated text and chrome.
  * - One Pagefind index per quarter of the pages' dates (their
- *   `data-pagefind-sort` date), the newest article's month in one of its own
- *   (see `shardPlan`), and one for every page older than the first
+ *   `data-pagefind-sort` date) or per half-year when its two quarters hold
+ *   at most `SHARD_PAGES` pages together, the newest article's month in one
+ *   of its own (see `shardPlan`), and one for every page older than the first
  *   article ("earlier": the background), written to `pagefind/shards/KEY/`
  *   and listed, oldest first, in `pagefind/shards.json`. Pagefind holds a
  *   whole index in memory while it writes it: a shard at a time, the peak is
- *   a quarter's, not the archive's.
+ *   a quarter's or a half-year's, not the archive's.
  * - A shard whose pages are, in what Pagefind reads of them (`searchedPart`:
  *   all but the `data-pagefind-ignore` elements), those of the last build is copied
  *   from the cache (`TIMELINE_CACHE`, else `node_modules/.cache/news-timeline`,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { hashOf, touch, writeWhole } from './cache.ts';
 import type { Omission, Timeline } from './types.ts';
 
@@ -24,7 +24,7 @@ export interface ArticleEntry {
   sentences: number;
   /** How many of its sentences are not on the timeline. */
   leftOut: number;
-  /** The body's file, or the body itself when there is no folder to keep it in. */
+  /** The body's file (from the working folder), or the body itself when there is no folder to keep it in. */
   body: string | ArticleBody;
 }
 
@@ -53,7 +53,9 @@ export function articleEntry(
     try {
       if (existsSync(file)) touch(file);
       else writeWhole(file, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
-      return { ...entry, body: file };
+      // Named from the working folder (the project's, for every step of a build): the entry, and so its
+      // page's key, stays the same wherever the checkout is and however the cache folder was given.
+      return { ...entry, body: relative(process.cwd(), file) };
     } catch {
       // The body in the entry, then.
     }

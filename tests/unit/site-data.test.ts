@@ -78,6 +78,10 @@ describe('site data', () => {
     expect(again.body).toBe(entry.body);
     // Another key (a citation changed): another file.
     expect(articleEntry(fields as never, omitted, html, { dir, key: 'j'.repeat(40) }).body).not.toBe(entry.body);
+    // The same folder given from the working folder names the same file: a page's key does not
+    // depend on how the cache folder was given, nor on where the checkout is.
+    expect(articleEntry(fields as never, omitted, html, { dir: relative(process.cwd(), dir), key: 'k'.repeat(40) }).body).toBe(entry.body);
+    expect(entry.body).toBe(relative(process.cwd(), join(dir, `a.${'k'.repeat(16)}.json`)));
     // No folder: the body is in the entry.
     expect(articleEntry(fields as never, omitted, html).body).toEqual({ html: '<p>One. Two.</p>', omitted });
     expect(bodyKey('a', {}, omitted)).not.toBe(bodyKey('a', { 's-1': [{ id: 'e', title: 'E' }] }, omitted));

@@ -1,6 +1,6 @@
 /**
  * The search engine the header search runs on: Pagefind's, over the site's
- * index shards (one per quarter, see scripts/pagefind.ts), with filter counts
+ * index shards (by quarter or half-year, see scripts/lib/shards.ts), with filter counts
  * kept off the typing path. Pagefind's Component UI loads it as its bundle
  * (`<pagefind-config bundle-path="/search-engine/">`): `npm run build` writes
  * this module, types stripped, to `dist/search-engine/pagefind.js`; it reads
