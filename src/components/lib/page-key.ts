@@ -17,7 +17,7 @@ export async function pageKey(props: unknown, outlets: Iterable<string>): Promis
   const { title } = await story();
   const all = await outletTints();
   const tints = [...new Set(outlets)].map((outlet) => [outlet, all.get(outlet)]);
-  return createHash('sha256').update(JSON.stringify([title, tints, props])).digest('base64url').slice(0, 32);
+  return digestOfValue([title, tints, props]);
 }
 
 const digests = new WeakMap<TimelineEvent, string>();
@@ -43,7 +43,7 @@ export function outletsOf(events: Iterable<TimelineEvent>): Set<string> {
   return all;
 }
 
-/** A short hash of a value, for a key's part that many pages share (hashed once, not once per page). */
+/** A short hash of a value: a page's key, or a part of it that many pages share (hashed once, not once per page). */
 export function digestOfValue(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
 }
