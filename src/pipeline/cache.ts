@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -133,8 +133,7 @@ export class DiskCache {
 export function cacheFor(option: string | false | DiskCache | undefined): DiskCache | undefined {
   if (option instanceof DiskCache) return option;
   const dir = option ?? process.env.TIMELINE_CACHE ?? join('node_modules', '.cache', 'news-timeline');
-  // Absolute, so that what the cache names (article bodies, say) reads the same whichever way the folder was given.
-  return dir === false || dir === '' ? undefined : new DiskCache(resolve(dir));
+  return dir === false || dir === '' ? undefined : new DiskCache(dir);
 }
 
 /**
