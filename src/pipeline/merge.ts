@@ -39,6 +39,9 @@ const COPY_SCORE = 10;
  */
 export const BLOCKING_CAP = 200;
 
+/** The postings of a word that does not find neighbours (`BLOCKING_CAP`). */
+const BLOCKED: number[] = [];
+
 /** One shared word ("show", "threat") is never enough. */
 export const MIN_SHARED_TERMS = 2;
 
@@ -167,6 +170,8 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
           else index.set(term, [i]);
         }
       }
+      // Only distinct texts are ever neighbours; a word in too many candidates (copies counted) finds none.
+      for (const [term, list] of index) index.set(term, list.length > BLOCKING_CAP ? BLOCKED : list.filter((j) => representative[j]));
       inverted.set(key, index);
     }
     return index;
@@ -204,7 +209,14 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   // Wire copies: the same words on the same date are the same happening, joined before anything is scored.
   const scores = new Map<number, number>();
   const n = ordered.length;
-  const copyOf = new Map<string, number>();
+  // Each candidate's article as a number: compared for every neighbour found.
+  const articleIds = new Map<string, number>();
+  const articleOf = ordered.map((c) => {
+    let id = articleIds.get(c.article);
+    if (id === undefined) articleIds.set(c.article, (id = articleIds.size));
+    return id;
+  });
+  const copyOf = new Map<number, number>();
   const representative: boolean[] = ordered.map(() => true);
   // Each distinct wording as a number: short keys, and each text lowered once.
   const wordings = new Map<string, number>();
@@ -219,8 +231,10 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
     }
     return id;
   };
+  // A copy's key as a number: its wording, its date, and whether it is dated by its own words.
+  const dateIds = new Map([...byKey.keys()].map((date, i) => [date, i]));
   ordered.forEach((c, i) => {
-    const key = `${c.date}|${c.dating === 'context'}|${wordingOf(c.sentence.text)}`;
+    const key = (wordingOf(c.sentence.text) * dateIds.size + dateIds.get(c.date)!) * 2 + (c.dating === 'context' ? 1 : 0);
     const first = copyOf.get(key);
     if (first === undefined) copyOf.set(key, i);
     else {
@@ -234,12 +248,14 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
   for (let i = 0; i < n; i++) {
     if (!representative[i]) continue;
     const neighbours = new Set<number>();
+    // Not itself, nor another sentence of its article.
+    const article = articleOf[i];
     for (const key of keysOverlapping(allowed[i]!)) {
       const index = invertedOf(key);
       for (const term of documents[i]!) {
         const postings = index.get(term);
-        if (!postings || postings.length > BLOCKING_CAP) continue;
-        for (const j of postings) if (j !== i && representative[j] && ordered[j]!.article !== ordered[i]!.article) neighbours.add(j);
+        if (!postings || postings === BLOCKED) continue;
+        for (const j of postings) if (articleOf[j] !== article) neighbours.add(j);
       }
     }
     for (const j of neighbours) {
