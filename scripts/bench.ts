@@ -112,16 +112,16 @@ const PHASES: Array<[string, RegExp]> = [
   ['exit', /page\(s\) built in/],
 ];
 
-/** `npm run build`'s first phase: the pipeline, with Astro starting beside it (its loader waits for the pipeline). */
-const PIPELINE_PHASE = 'pipeline (Astro starting beside it)';
+/** `npm run build`'s first phase: the pipeline, with Astro starting and bundling the pages beside it (its pages wait for the pipeline). */
+const PIPELINE_PHASE = 'pipeline (Astro starting, bundling beside it)';
 /** The phase `npm run build` adds after `astro build` has exited: `node scripts/pagefind.ts`. */
 const PAGEFIND_PHASE = 'Pagefind (own process, after Astro)';
 
 /** Phases of `npm run build`: the pipeline (Astro's startup beside it), Astro's work with the content, then the search index. */
 const SITE_PHASES: Array<[string, RegExp]> = [
   [PIPELINE_PHASE, /^/],
-  ['content sync (after the pipeline)', /^\[pipeline\] /],
-  ...PHASES.slice(2),
+  ['render pages (after the pipeline)', /^\[pipeline\] /],
+  ...PHASES.slice(5),
   [PAGEFIND_PHASE, new RegExp(`^${SEARCH_STEP_LINE.replace(/[[\]().*+?]/g, '\\$&')}`)],
 ];
 

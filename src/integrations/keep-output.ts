@@ -12,16 +12,20 @@ import { fileURLToPath } from 'node:url';
  * from its cache: at 5,000 articles, seconds of deleting and copying 7,000
  * files for one new article. With the folder kept (`vite.build.emptyOutDir:
  * false`), a skipped page is the file already there. That is right only if
- * the folder holds exactly what the last build wrote with the same cache, so:
+ * the folder holds, unchanged, what the last build wrote with the same cache, so:
  *
  * - after a build, the folder's files (path, size, modification time) are
  *   recorded in Astro's cache folder, for that output folder only;
- * - before a build, the record is checked and removed: a folder that does not
- *   match it (another build's, edited by hand, a build that stopped half-way,
- *   another output folder built since) is emptied, as Astro would have done;
+ * - before a build, the record is checked: a folder where a recorded file
+ *   is gone or changed (another build's, edited by hand, a build that stopped
+ *   while writing pages, another output folder built since) is emptied, as
+ *   Astro would have done. Files beyond the record are allowed: a build
+ *   stopped before it wrote a page (`npm run build` stops Astro's bundling
+ *   when the content has errors) adds only its bundle's files, and this build
+ *   rewrites or deletes them;
  * - after a build, the files it neither wrote nor kept as a page (a page
- *   whose event is gone, a renamed asset) are deleted, so the folder is what
- *   a build from empty would write.
+ *   whose event is gone, a renamed asset, a stopped build's bundle) are
+ *   deleted, so the folder is what a build from empty would write.
  *
  * `pagefind/` and `search-engine/` are the search step's (scripts/pagefind.ts,
  * after Astro): it replaces them itself, and they are left alone here.
@@ -56,10 +60,9 @@ export function listOutput(dir: string): Listing {
   return files;
 }
 
-function sameListing(a: Listing, b: Listing): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => b[k] !== undefined && b[k]![0] === a[k]![0] && b[k]![1] === a[k]![1]);
+/** Whether every file of the record is in the folder as recorded (same size and time); the folder may hold more. */
+export function unchangedSince(record: Listing, found: Listing): boolean {
+  return Object.entries(record).every(([path, [size, time]]) => found[path]?.[0] === size && found[path]?.[1] === time);
 }
 
 /** Empties `dir` as Astro does (all but `.git`). */
@@ -112,10 +115,9 @@ export function keepOutput(): AstroIntegration {
         } catch {
           record = undefined;
         }
-        // Trusted for this build only: a build that stops half-way leaves no record.
-        rmSync(recordFile, { force: true });
+        // A build that stops half-way leaves the record as it was: it tells what that build changed.
         const found = listOutput(outDir);
-        if (!record || record.outDir !== outDir || !sameListing(record.files, found)) {
+        if (!record || record.outDir !== outDir || !unchangedSince(record.files, found)) {
           if (Object.keys(found).length > 0) logger.info(`${outDir} is not the last build's output: emptied`);
           emptyDir(outDir);
           before = {};

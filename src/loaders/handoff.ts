@@ -43,6 +43,12 @@ function read(file: string): Handoff | undefined {
   }
 }
 
+/** Whether this process is the Astro build of `npm run build`, with the pipeline running beside it. */
+export function pipelineBeside(env: NodeJS.ProcessEnv = process.env): boolean {
+  const pid = Number(env[PIPELINE_PID]);
+  return Boolean(env[PIPELINE_RESULT]) && Number.isInteger(pid) && pid > 0;
+}
+
 /**
  * The site data a build's Astro process reads: the pipeline's result when it
  * ran beside this process, else opened (and, without a cached file, built) here.
@@ -59,9 +65,9 @@ export async function buildSiteData(contentDir: string): Promise<SiteDataSource>
  * then opens the site data itself (and reports the errors).
  */
 export async function handedOver(env: NodeJS.ProcessEnv = process.env, poll = 25): Promise<string | undefined> {
-  const file = env[PIPELINE_RESULT];
+  if (!pipelineBeside(env)) return undefined;
+  const file = env[PIPELINE_RESULT]!;
   const pid = Number(env[PIPELINE_PID]);
-  if (!file || !Number.isInteger(pid) || pid <= 0) return undefined;
   for (;;) {
     const result = read(file);
     if (result) return result.siteData;

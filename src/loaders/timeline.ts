@@ -1,9 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
-import { buildSiteData } from './handoff.ts';
+import { buildSiteData, pipelineBeside } from './handoff.ts';
 import { openSiteData, type SiteDataSource } from '../pipeline/site-data.ts';
-import { formatProblem, sortProblems } from '../pipeline/problems.ts';
+import { buildReport, CONTENT_ERROR_HINT, contentErrorMessage, formatProblem, sortProblems } from '../pipeline/problems.ts';
 
 /**
  * The content-layer loader that hands the pipeline's output to Astro: the
@@ -16,16 +16,20 @@ import { formatProblem, sortProblems } from '../pipeline/problems.ts';
 function load(contentDir: string) {
   return async (context: LoaderContext) => {
     const run = async (first = false) => {
-      // In `npm run build`, the pipeline runs beside Astro: its result, once it has one. In `astro dev`, saves run it here.
+      // In `npm run build`, the pipeline runs beside Astro and reports the content's problems itself
+      // (scripts/pipeline.ts): the pages wait for its result (src/components/lib/timeline.ts), and
+      // Astro bundles them meanwhile.
+      if (first && pipelineBeside()) {
+        context.store.set({ id: 'story', data: { handedOver: true } });
+        return;
+      }
+      // `astro build` alone reads the site data, or builds it, here; in `astro dev`, saves run the pipeline here.
       const data: SiteDataSource = first ? await buildSiteData(contentDir) : await openSiteData(contentDir);
       const errors = data.problems.filter((p) => p.severity === 'error');
       for (const warning of data.problems.filter((p) => p.severity === 'warning')) context.logger.warn(formatProblem(warning));
       if (errors.length > 0) {
         const problems = sortProblems(errors).map(formatProblem);
-        const error = new AstroError(
-          `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n${problems.join('\n')}`,
-          'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.',
-        );
+        const error = new AstroError(contentErrorMessage(errors), CONTENT_ERROR_HINT);
         // The editor needs the list above, not where in our code it was noticed.
         error.stack = '';
         if (!context.watcher) throw error;
@@ -42,11 +46,7 @@ function load(contentDir: string) {
       // what the file already holds.
       const { story } = data;
       // The build report, in the terminal (and on /about/): every sentence accounted for.
-      context.logger.info(
-        `${story.articles} articles, ${story.sentences} sentences, ${story.mentions} time expressions → ` +
-          `${story.events} events citing ${story.cited} sentences; ${story.leftOut.total} sentences left out:` +
-          story.leftOut.reasons.map(({ reason, count }) => `\n  ${count} × ${reason}`).join(''),
-      );
+      context.logger.info(buildReport(story));
       context.store.set({ id: 'story', data: { ...story, problems: [], siteData: data.file } });
     };
     await run(true);

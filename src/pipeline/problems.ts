@@ -1,3 +1,4 @@
+import type { StorySummary } from './build.ts';
 import type { Problem } from './types.ts';
 
 /** `file:line:column: message` — the form every editor and terminal links. */
@@ -13,16 +14,31 @@ export function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
+/** What the build says when content has errors: how many, then each, sorted. */
+export function contentErrorMessage(problems: Problem[]): string {
+  const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
+  return `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n` + errors.map(formatProblem).join('\n');
+}
+
+/** The line after the list: what the editor does next. */
+export const CONTENT_ERROR_HINT = 'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.';
+
+/** The build report's counts: every sentence accounted for, the left-out ones by reason. */
+export function buildReport(story: StorySummary): string {
+  return (
+    `${story.articles} articles, ${story.sentences} sentences, ${story.mentions} time expressions → ` +
+    `${story.events} events citing ${story.cited} sentences; ${story.leftOut.total} sentences left out:` +
+    story.leftOut.reasons.map(({ reason, count }) => `\n  ${count} × ${reason}`).join('')
+  );
+}
+
 /** Thrown when content has errors: carries every problem, formatted, never a stack trace for the editor. */
 export class ContentError extends Error {
   problems: Problem[];
   constructor(problems: Problem[]) {
-    const errors = sortProblems(problems.filter((p) => p.severity === 'error'));
-    super(
-      `${errors.length} problem${errors.length === 1 ? '' : 's'} in content:\n` + errors.map(formatProblem).join('\n'),
-    );
+    super(contentErrorMessage(problems));
     this.name = 'ContentError';
-    this.problems = errors;
+    this.problems = sortProblems(problems.filter((p) => p.severity === 'error'));
   }
 }
 

@@ -8,7 +8,7 @@
  * Built as an archive, so that month and filter-by-month pages are held to it too.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -16,12 +16,18 @@ import { digest } from './support/dist.ts';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
+// As an archive (month pages, filter pages by month): the layout thousands of articles get, with every page that has a cacheKey.
+const envOf = (content: string, astroCache: string, extractionCache: string) => ({
+  ...process.env,
+  TIMELINE_CONTENT: content,
+  TIMELINE_CACHE: extractionCache,
+  ASTRO_CACHE_DIR: astroCache,
+  TIMELINE_WHOLE_LIMIT: '20',
+  NO_COLOR: '1',
+});
+
 function build(content: string, astroCache: string, extractionCache: string, out = temp('timeline-dist-')) {
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', out], {
-    // As an archive (month pages, filter pages by month): the layout thousands of articles get, with every page that has a cacheKey.
-    env: { ...process.env, TIMELINE_CONTENT: content, TIMELINE_CACHE: extractionCache, ASTRO_CACHE_DIR: astroCache, TIMELINE_WHOLE_LIMIT: '20', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', out], { env: envOf(content, astroCache, extractionCache), encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   const lines = result.stdout.split('\n');
   return {
@@ -64,6 +70,23 @@ it('adding an article re-renders only what it touches, in place, and the result 
   const removed = build(content, warm, extraction, out);
   expect(removed.removed).toBeGreaterThan(0);
   expect(removed.dist).toEqual(first.dist);
+
+  // `npm run build` with an article in error: the pipeline stops Astro, which was bundling beside it
+  // and may have added its bundle's files (here added by hand, to be sure of them). The next build
+  // still trusts the folder, and what the stopped build added leaves it.
+  const bad = join(content, 'articles', 'bad-date.md');
+  cpSync('tests/fixtures/bad/bad-date.md', bad);
+  const failed = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', out], { env: envOf(content, warm, extraction), encoding: 'utf8' });
+  expect(failed.status, failed.stdout + failed.stderr).toBe(1);
+  expect(failed.stderr).toContain('bad-date.md:4:12: Invalid `published`');
+  rmSync(bad);
+  mkdirSync(join(out, '.prerender'), { recursive: true });
+  writeFileSync(join(out, '.prerender', 'entry.mjs'), 'export {};');
+  writeFileSync(join(out, '_astro', 'stopped.js'), 'export {};');
+  const fixed = build(content, warm, extraction, out);
+  expect(fixed.emptied).toBe(false);
+  expect(fixed.cached).toBeGreaterThan(fixed.rendered);
+  expect(fixed.dist).toEqual(first.dist);
 
   // Another output folder built with the same cache since: this one is no longer what the cache
   // describes, so it is emptied and its pages come from Astro's cache, not from the folder.

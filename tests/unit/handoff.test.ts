@@ -7,12 +7,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handedOver, handOff, PIPELINE_PID, PIPELINE_RESULT } from '../../src/loaders/handoff.ts';
+import { handedOver, handOff, PIPELINE_PID, PIPELINE_RESULT, pipelineBeside } from '../../src/loaders/handoff.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'handoff-'));
 
 describe('the pipeline’s handoff to Astro', () => {
   it('is nothing to wait for outside `npm run build`', async () => {
+    expect(pipelineBeside({})).toBe(false);
+    expect(pipelineBeside({ [PIPELINE_RESULT]: join(dir, 'r.json') })).toBe(false);
+    expect(pipelineBeside({ [PIPELINE_RESULT]: join(dir, 'r.json'), [PIPELINE_PID]: '123' })).toBe(true);
     expect(await handedOver({})).toBeUndefined();
     handOff('site.ndjson', {});
   });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listOutput, pageFile, staleFiles } from '../../src/integrations/keep-output.ts';
+import { listOutput, pageFile, staleFiles, unchangedSince } from '../../src/integrations/keep-output.ts';
 
 describe('keeping the output folder', () => {
   it('maps page paths to their files as `build.format: directory` writes them', () => {
@@ -26,6 +26,17 @@ describe('keeping the output folder', () => {
     expect(staleFiles(before, after, ['/', '/events/kept/', '/events/new/'])).toEqual(['_astro/old.js', 'events/gone/index.html']);
     // A first build (nothing trusted before it) leaves nothing stale.
     expect(staleFiles({}, after, [])).toEqual([]);
+  });
+
+  it('trusts a folder that holds the recorded files unchanged, with or without more', () => {
+    const record = { 'index.html': [10, 1] as [number, number], '_astro/a.js': [5, 1] as [number, number] };
+    expect(unchangedSince(record, { ...record })).toBe(true);
+    // A build stopped while bundling (content with errors) added its bundle's files, and wrote no page.
+    expect(unchangedSince(record, { ...record, '_astro/b.js': [7, 2], '.prerender/entry.mjs': [9, 2] })).toBe(true);
+    // A page rewritten (a build stopped while rendering, or a hand) or a file gone: not the last build's folder.
+    expect(unchangedSince(record, { ...record, 'index.html': [10, 2] })).toBe(false);
+    expect(unchangedSince(record, { ...record, 'index.html': [11, 1] })).toBe(false);
+    expect(unchangedSince(record, { 'index.html': [10, 1] })).toBe(false);
   });
 
   it('lists files with their sizes and times, leaving out the search step’s folders', () => {

@@ -1,4 +1,7 @@
 import { getEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handedOver } from '../../loaders/handoff.ts';
 import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
 import { exportFiles } from '../../pipeline/export-files.ts';
@@ -26,11 +29,35 @@ export interface StoryEntry extends StorySummary {
   siteData?: string | undefined;
 }
 
+/**
+ * The story of the pipeline that runs beside this build (`npm run build`):
+ * the loader stored only that it will come (src/loaders/timeline.ts), so
+ * Astro bundles the pages while the pipeline works; the first page waits
+ * for its site data. A pipeline that ends without one has found errors in
+ * the content and printed them: `npm run build` stops this process then.
+ */
+let handed: Promise<StoryEntry> | undefined;
+function handedStory(): Promise<StoryEntry> {
+  return (handed ??= (async () => {
+    const file = await handedOver();
+    const source = file ? readSiteFile(file) : undefined;
+    if (!source) {
+      // `npm run build` stops this process in the meantime: its own messages are the ones to read.
+      await sleep(2000);
+      const error = new AstroError('The timeline pipeline stopped without a result: its messages are above.', 'Fix what they name, and build again.');
+      error.stack = '';
+      throw error;
+    }
+    return { ...source.story, problems: [], siteData: file };
+  })());
+}
+
 /** The story entry: read afresh at each call (a lookup), since in `astro dev` it changes under a running server. */
 async function storyEntry(): Promise<StoryEntry> {
   const entry = await getEntry('story', 'story');
   if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
-  return entry.data as StoryEntry;
+  const data = entry.data as StoryEntry & { handedOver?: boolean };
+  return data.handedOver ? handedStory() : data;
 }
 
 /**
