@@ -52,12 +52,22 @@ function handedStory(): Promise<StoryEntry> {
   })());
 }
 
-/** The story entry: read afresh at each call (a lookup), since in `astro dev` it changes under a running server. */
-async function storyEntry(): Promise<StoryEntry> {
-  const entry = await getEntry('story', 'story');
-  if (!entry) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
-  const data = entry.data as StoryEntry & { handedOver?: boolean };
-  return data.handedOver ? handedStory() : data;
+/**
+ * The story entry. In `astro dev` it changes under a running server, so it is
+ * looked up at each call; a build's never changes, and thousands of pages ask
+ * for it many times each: looked up once.
+ */
+let built: Promise<StoryEntry> | undefined;
+function storyEntry(): Promise<StoryEntry> {
+  if (built) return built;
+  const entry = (async () => {
+    const found = await getEntry('story', 'story');
+    if (!found) throw new Error('Unexpected missing story entry, expected the timeline loader to store one');
+    const data = found.data as StoryEntry & { handedOver?: boolean };
+    return data.handedOver ? handedStory() : data;
+  })();
+  if (!import.meta.env.DEV) built = entry;
+  return entry;
 }
 
 /**
