@@ -37,6 +37,10 @@ for (const warning of sortProblems(data.problems.filter((p) => p.severity === 'w
 if (errors.length > 0) {
   console.error(`[timeline] ${contentErrorMessage(errors)}\n\n${CONTENT_ERROR_HINT}`);
   process.exitCode = 1;
+} else if (!data.file) {
+  // The Astro build beside this process reads the site data from its file: without one there is nothing to hand it.
+  console.error(`[timeline] The site data could not be written to the cache (${cache?.dir ?? 'none'}) or the temporary folder: make one of them writable (TIMELINE_CACHE names the cache).`);
+  process.exitCode = 1;
 } else {
   // The build report: every sentence accounted for (the about page shows it too).
   console.log(`[timeline] ${buildReport(data.story)}`);
