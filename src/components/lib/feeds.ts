@@ -1,7 +1,8 @@
-import { spanOf } from '../../pipeline/dates.ts';
 import type { Story, Timeline, TimelineEvent } from '../../pipeline/types.ts';
-import { dateLabel, parseClock } from './format.ts';
+import { dateLabel } from './format.ts';
 import { allEvents, story as storyEntry } from './timeline.ts';
+
+export { eventInstant, FEED_ITEMS, newestFirst } from './feed-items.ts';
 
 /**
  * The timeline for the data endpoints and feeds: the story and its events in
@@ -21,18 +22,6 @@ export async function exportable(): Promise<Timeline> {
 
 /** The site's address without a trailing slash, to put before root-relative paths. */
 export { siteOrigin as origin } from '../../pipeline/exports.ts';
-
-/** When an event happened, as one instant for feeds: its first day, at its clock time when known (UTC otherwise). */
-export function eventInstant(event: TimelineEvent): Date {
-  const start = spanOf(event.date)?.start ?? `${event.date.slice(0, 4)}-01-01`;
-  const clock = event.time ? parseClock(event.time) : undefined;
-  return new Date(clock ? `${start}T${clock.time}:00${clock.zone ?? 'Z'}` : `${start}T00:00:00Z`);
-}
-
-/** Events newest first, for feeds. */
-export function newestFirst(events: TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => eventInstant(b).getTime() - eventInstant(a).getTime() || a.id.localeCompare(b.id));
-}
 
 /** An event as feed text: when, what, and who reported it. */
 export function feedSummary(event: TimelineEvent): string {
