@@ -121,7 +121,9 @@ const PAGEFIND_PHASE = 'Pagefind (own process, after Astro)';
 const SITE_PHASES: Array<[string, RegExp]> = [
   [PIPELINE_PHASE, /^/],
   ['render pages (after the pipeline)', /^\[pipeline\] /],
-  ...PHASES.slice(5),
+  // The end of rendering ("✓ Completed in" with no [build] before it): Astro's bundle may end after the pipeline.
+  ['build:done hooks (sitemap)', /^(\d\d:\d\d:\d\d )?✓ Completed in/],
+  ...PHASES.slice(6),
   [PAGEFIND_PHASE, new RegExp(`^${SEARCH_STEP_LINE.replace(/[[\]().*+?]/g, '\\$&')}`)],
 ];
 

@@ -30,9 +30,6 @@ const data = await openSiteData(contentDir, { parallel: true });
 const cache = cacheFor(undefined);
 const pruned = cache ? pruneCacheDaily(cache) : 0;
 const errors = data.problems.filter((p) => p.severity === 'error');
-// To the Astro build waiting beside this process (`npm run build`), if any: last, as
-// Astro's work with the content starts then, and this process's memory should be gone by then.
-handOff(errors.length > 0 ? undefined : data.file);
 for (const warning of sortProblems(data.problems.filter((p) => p.severity === 'warning'))) console.warn(`[timeline] ${formatProblem(warning)}`);
 if (errors.length > 0) {
   console.error(`[timeline] ${contentErrorMessage(errors)}\n\n${CONTENT_ERROR_HINT}`);
@@ -49,3 +46,6 @@ if (errors.length > 0) {
       (pruned > 0 ? `; ${pruned} cache entr${pruned === 1 ? 'y' : 'ies'} unused for ${CACHE_DAYS} days deleted` : ''),
   );
 }
+// To the Astro build waiting beside this process (`npm run build`), if any: last, once the messages
+// are out, as Astro's work with the content starts then, and this process's memory should be gone by then.
+handOff(process.exitCode === 1 ? undefined : data.file);

@@ -8,10 +8,12 @@ import { PIPELINE_PID, PIPELINE_RESULT } from '../../src/loaders/handoff.ts';
 /**
  * `npm run build`, step by step, each in a process of its own: the
  * pipeline, `astro build`, then the search index. Astro starts beside the
- * pipeline (its configuration and Vite take seconds that need no content)
- * and its loader waits for the pipeline's result (src/loaders/handoff.ts), so
- * Astro's work with the content starts once the pipeline's process, and
- * its memory, is gone. The search index comes after Astro has exited.
+ * pipeline (its configuration, types and bundle take seconds that need no
+ * content) and its pages wait for the pipeline's result
+ * (src/loaders/handoff.ts), so Astro's work with the content starts once the
+ * pipeline's process, and its memory, is gone. The pipeline reports the
+ * content's problems; when it fails, Astro is stopped before it writes a
+ * page. The search index comes after Astro has exited.
  * `scripts/build.ts` runs them; the scale benchmark measures the whole.
  */
 

@@ -16,13 +16,15 @@ import { fileURLToPath } from 'node:url';
  *
  * - after a build, the folder's files (path, size, modification time) are
  *   recorded in Astro's cache folder, for that output folder only;
- * - before a build, the record is checked: a folder where a recorded file
- *   is gone or changed (another build's, edited by hand, a build that stopped
+ * - before a build, the record is checked: a folder where a recorded page
+ *   (an `.html` file, the only files a build keeps without writing them) is
+ *   gone or changed (another build's, edited by hand, a build that stopped
  *   while writing pages, another output folder built since) is emptied, as
- *   Astro would have done. Files beyond the record are allowed: a build
- *   stopped before it wrote a page (`npm run build` stops Astro's bundling
- *   when the content has errors) adds only its bundle's files, and this build
- *   rewrites or deletes them;
+ *   Astro would have done. Every other file is written by every build (the
+ *   bundle, `public/`, feeds, sitemap, open data), so a build stopped before
+ *   it wrote a page (`npm run build` stops Astro while it bundles when the
+ *   content has errors) leaves the folder trusted, however much of its
+ *   bundle it wrote;
  * - after a build, the files it neither wrote nor kept as a page (a page
  *   whose event is gone, a renamed asset, a stopped build's bundle) are
  *   deleted, so the folder is what a build from empty would write.
@@ -60,9 +62,13 @@ export function listOutput(dir: string): Listing {
   return files;
 }
 
-/** Whether every file of the record is in the folder as recorded (same size and time); the folder may hold more. */
+/**
+ * Whether every page of the record (its `.html` files) is in the folder as
+ * recorded (same size and time). Other files, and files beyond the record,
+ * may differ: every build writes them again or deletes them.
+ */
 export function unchangedSince(record: Listing, found: Listing): boolean {
-  return Object.entries(record).every(([path, [size, time]]) => found[path]?.[0] === size && found[path]?.[1] === time);
+  return Object.entries(record).every(([path, [size, time]]) => !path.endsWith('.html') || (found[path]?.[0] === size && found[path]?.[1] === time));
 }
 
 /** Empties `dir` as Astro does (all but `.git`). */

@@ -8,14 +8,14 @@ import { readSiteFile, type SiteDataSource } from '../pipeline/site-file.ts';
  * The pipeline's result, handed to an Astro build that started beside it
  * (`npm run build`, see scripts/lib/build-steps.ts): the pipeline writes
  * the site data's path to the file named by `PIPELINE_RESULT`; Astro's
- * loader waits for that file while the pipeline's process (`PIPELINE_PID`)
- * is alive.
+ * pages (src/components/lib/timeline.ts) wait for that file while the
+ * pipeline's process (`PIPELINE_PID`) is alive.
  */
 export const PIPELINE_RESULT = 'TIMELINE_PIPELINE_RESULT';
 export const PIPELINE_PID = 'TIMELINE_PIPELINE_PID';
 
 interface Handoff {
-  /** The site data's file; absent when the content has errors (the loader reports them). */
+  /** The site data's file; absent when the content has errors (the pipeline reports them). */
   siteData?: string | undefined;
 }
 
@@ -61,8 +61,8 @@ export async function buildSiteData(contentDir: string): Promise<SiteDataSource>
 /**
  * The site data the pipeline beside this process wrote: waits for its
  * result while it runs. Undefined when no pipeline runs beside it, when it
- * ended without a result, or when the content has errors: the caller
- * then opens the site data itself (and reports the errors).
+ * ended without a result, or when the content has errors (the pipeline
+ * reports them, and `npm run build` stops this process).
  */
 export async function handedOver(env: NodeJS.ProcessEnv = process.env, poll = 25): Promise<string | undefined> {
   if (!pipelineBeside(env)) return undefined;
@@ -74,4 +74,10 @@ export async function handedOver(env: NodeJS.ProcessEnv = process.env, poll = 25
     if (!alive(pid)) return read(file)?.siteData;
     await sleep(poll);
   }
+}
+
+/** Resolves once the pipeline beside this process has exited (at once when there is none). */
+export async function pipelineExited(env: NodeJS.ProcessEnv = process.env, poll = 25): Promise<void> {
+  const pid = Number(env[PIPELINE_PID]);
+  while (pipelineBeside(env) && alive(pid)) await sleep(poll);
 }

@@ -21,7 +21,7 @@ export function contentErrorMessage(problems: Problem[]): string {
 }
 
 /** The line after the list: what the editor does next. */
-export const CONTENT_ERROR_HINT = 'Fix each line above (file:line:column: what is wrong, what was expected), save, and the build runs again.';
+export const CONTENT_ERROR_HINT = 'Fix each line above (file:line:column: what is wrong, what was expected) and build again (`astro dev` rebuilds on save).';
 
 /** The build report's counts: every sentence accounted for, the left-out ones by reason. */
 export function buildReport(story: StorySummary): string {

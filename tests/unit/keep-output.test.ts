@@ -28,15 +28,16 @@ describe('keeping the output folder', () => {
     expect(staleFiles({}, after, [])).toEqual([]);
   });
 
-  it('trusts a folder that holds the recorded files unchanged, with or without more', () => {
-    const record = { 'index.html': [10, 1] as [number, number], '_astro/a.js': [5, 1] as [number, number] };
+  it('trusts a folder whose recorded pages are unchanged, whatever else a stopped bundle wrote', () => {
+    const record = { 'index.html': [10, 1] as [number, number], 'events/a/index.html': [8, 1] as [number, number], '_astro/a.js': [5, 1] as [number, number], 'favicon.svg': [3, 1] as [number, number] };
     expect(unchangedSince(record, { ...record })).toBe(true);
-    // A build stopped while bundling (content with errors) added its bundle's files, and wrote no page.
-    expect(unchangedSince(record, { ...record, '_astro/b.js': [7, 2], '.prerender/entry.mjs': [9, 2] })).toBe(true);
-    // A page rewritten (a build stopped while rendering, or a hand) or a file gone: not the last build's folder.
+    // A build stopped while bundling (content with errors) rewrote its bundle and public/, added files, and wrote no page.
+    expect(unchangedSince(record, { ...record, '_astro/a.js': [5, 2], 'favicon.svg': [3, 2], '_astro/b.js': [7, 2], '.prerender/entry.mjs': [9, 2] })).toBe(true);
+    // A page rewritten (a build stopped while rendering, or a hand) or gone: not the last build's folder.
     expect(unchangedSince(record, { ...record, 'index.html': [10, 2] })).toBe(false);
-    expect(unchangedSince(record, { ...record, 'index.html': [11, 1] })).toBe(false);
-    expect(unchangedSince(record, { 'index.html': [10, 1] })).toBe(false);
+    expect(unchangedSince(record, { ...record, 'events/a/index.html': [9, 1] })).toBe(false);
+    const { 'events/a/index.html': _gone, ...withoutPage } = record;
+    expect(unchangedSince(record, withoutPage)).toBe(false);
   });
 
   it('lists files with their sizes and times, leaving out the search step’s folders', () => {

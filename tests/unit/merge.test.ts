@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCandidates } from '../../src/pipeline/merge.ts';
+import { BLOCKING_CAP, mergeCandidates } from '../../src/pipeline/merge.ts';
 import type { EventCandidate } from '../../src/pipeline/types.ts';
 
 let index = 0;
@@ -33,6 +33,17 @@ describe('mergeCandidates', () => {
     const merged = clusters.find((c) => c.members.length === 3);
     expect(merged?.members.map((m) => m.article).sort()).toEqual(['cbc', 'reuters', 'times']);
     expect(clusters).toHaveLength(3);
+  });
+
+  it('finds no neighbours through words in more than BLOCKING_CAP candidates of a day, wire copies counted', () => {
+    // Two reports that share only two words, both on every wire copy of another report that day.
+    const copies = Array.from({ length: BLOCKING_CAP - 1 }, (_, i) => candidate(`wire-${i}`, '2025-05-15', 'Ceasefire monitors gathered near Odesa harbour.'));
+    const a = candidate('reuters', '2025-05-15', 'Ceasefire monitors.');
+    const b = candidate('cbc', '2025-05-15', 'Ceasefire monitors arrived.');
+    const together = (clusters: ReturnType<typeof mergeCandidates>) => clusters.some((c) => c.members.includes(a) && c.members.includes(b));
+    expect(together(mergeCandidates([...copies, a, b]))).toBe(false);
+    // BLOCKING_CAP + 1 candidates hold the words above; with one copy fewer they are at the cap, and the two reports, alike, merge.
+    expect(together(mergeCandidates([...copies.slice(1), a, b]))).toBe(true);
   });
 
   it('never merges across dates that do not overlap', () => {

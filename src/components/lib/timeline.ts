@@ -1,7 +1,7 @@
 import { getEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { handedOver } from '../../loaders/handoff.ts';
+import { handedOver, pipelineExited } from '../../loaders/handoff.ts';
 import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
 import { exportFiles } from '../../pipeline/export-files.ts';
@@ -42,9 +42,15 @@ function handedStory(): Promise<StoryEntry> {
     const file = await handedOver();
     const source = file ? readSiteFile(file) : undefined;
     if (!source) {
-      // `npm run build` stops this process in the meantime: its own messages are the ones to read.
-      await sleep(2000);
-      const error = new AstroError('The timeline pipeline stopped without a result: its messages are above.', 'Fix what they name, and build again.');
+      // Without a result the pipeline has printed why and exits with an error; `npm run build` then
+      // stops this process, and the pipeline's messages are the ones to read. Only if it has not
+      // within a few seconds of the pipeline's exit is there a word of this process's own.
+      await pipelineExited();
+      await sleep(3000);
+      const error = new AstroError(
+        file ? `The site data file ${file} is gone.` : 'The timeline pipeline stopped without a result: its messages are above.',
+        'Run `npm run build` again.',
+      );
       error.stack = '';
       throw error;
     }
