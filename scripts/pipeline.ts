@@ -48,4 +48,4 @@ if (errors.length > 0) {
 }
 // To the Astro build waiting beside this process (`npm run build`), if any: last, once the messages
 // are out, as Astro's work with the content starts then, and this process's memory should be gone by then.
-handOff(process.exitCode === 1 ? undefined : data.file);
+handOff(errors.length > 0 ? undefined : data.file);

@@ -33,29 +33,27 @@ export interface StoryEntry extends StorySummary {
  * The story of the pipeline that runs beside this build (`npm run build`):
  * the loader stored only that it will come (src/loaders/timeline.ts), so
  * Astro bundles the pages while the pipeline works; the first page waits
- * for its site data. A pipeline that ends without one has found errors in
- * the content and printed them: `npm run build` stops this process then.
+ * for its site data (once: `storyEntry` keeps a build's answer). A pipeline
+ * that ends without one has found errors in the content and printed them:
+ * `npm run build` stops this process then.
  */
-let handed: Promise<StoryEntry> | undefined;
-function handedStory(): Promise<StoryEntry> {
-  return (handed ??= (async () => {
-    const file = await handedOver();
-    const source = file ? readSiteFile(file) : undefined;
-    if (!source) {
-      // Without a result the pipeline has printed why and exits with an error; `npm run build` then
-      // stops this process, and the pipeline's messages are the ones to read. Only if it has not
-      // within a few seconds of the pipeline's exit is there a word of this process's own.
-      await pipelineExited();
-      await sleep(3000);
-      const error = new AstroError(
-        file ? `The site data file ${file} is gone.` : 'The timeline pipeline stopped without a result: its messages are above.',
-        'Run `npm run build` again.',
-      );
-      error.stack = '';
-      throw error;
-    }
-    return { ...source.story, problems: [], siteData: file };
-  })());
+async function handedStory(): Promise<StoryEntry> {
+  const file = await handedOver();
+  const source = file ? readSiteFile(file) : undefined;
+  if (!source) {
+    // Without a result the pipeline has printed why and exits with an error; `npm run build` then
+    // stops this process, and the pipeline's messages are the ones to read. Only if it has not
+    // within a few seconds of the pipeline's exit is there a word of this process's own.
+    await pipelineExited();
+    await sleep(3000);
+    const error = new AstroError(
+      file ? `The site data file ${file} is gone.` : 'The timeline pipeline stopped without a result: its messages are above.',
+      'Run `npm run build` again.',
+    );
+    error.stack = '';
+    throw error;
+  }
+  return { ...source.story, problems: [], siteData: file };
 }
 
 /**
