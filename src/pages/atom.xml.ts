@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+import { eventOutlets } from '../components/lib/timeline.ts';
 
 /** Atom 1.0 feed of the timeline's events, newest first, written by hand (no Atom package needed). */
 const escape = (text: string) =>
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
   const entries = items.map((event) => {
     const url = `${base}/events/${event.id}/`;
     const when = eventInstant(event).toISOString();
-    const outlets = [...new Set(event.sources.map((s) => s.outlet))];
+    const outlets = eventOutlets(event);
     return [
       '  <entry>',
       `    <id>${escape(url)}</id>`,

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+import { eventOutlets } from '../components/lib/timeline.ts';
 
 /** RSS 2.0 feed of the timeline's events, newest first. */
 export const GET: APIRoute = async ({ site }) => {
@@ -15,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
       link: `/events/${event.id}/`,
       pubDate: eventInstant(event),
       description: feedSummary(event),
-      categories: [...new Set(event.sources.map((s) => s.outlet)), ...(event.key ? ['Key event'] : []), ...(event.background ? ['Background'] : [])],
+      categories: [...eventOutlets(event), ...(event.key ? ['Key event'] : []), ...(event.background ? ['Background'] : [])],
     })),
     customData: '<language>en-gb</language>',
   });

@@ -1,6 +1,6 @@
 import type { Story, Timeline, TimelineEvent } from '../../pipeline/types.ts';
 import { dateLabel } from './format.ts';
-import { allEvents, story as storyEntry } from './timeline.ts';
+import { allEvents, eventOutlets, story as storyEntry } from './timeline.ts';
 
 export { eventInstant, FEED_ITEMS, newestFirst } from './feed-items.ts';
 
@@ -25,6 +25,6 @@ export { siteOrigin as origin } from '../../pipeline/exports.ts';
 
 /** An event as feed text: when, what, and who reported it. */
 export function feedSummary(event: TimelineEvent): string {
-  const outlets = [...new Set(event.sources.map((s) => s.outlet))].join(', ');
+  const outlets = eventOutlets(event).join(', ');
   return `${dateLabel(event.date, event.granularity)}. ${event.summary} (${outlets})`;
 }

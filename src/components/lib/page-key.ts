@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { digestOf } from '../../pipeline/site-file.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import type { MonthPage } from './pages.ts';
-import { outletTints, story } from './timeline.ts';
+import { eventOutlets, outletTints, story } from './timeline.ts';
 
 /**
  * The `cacheKey` of a page built by `getStaticPaths()`: a hash of everything
@@ -21,21 +21,6 @@ export async function pageKey(props: unknown, outlets: Iterable<string>): Promis
 }
 
 const digests = new WeakMap<TimelineEvent, string>();
-const outletLists = new WeakMap<TimelineEvent, string[]>();
-
-/**
- * The outlets an event cites, each once: made once per event and build (an
- * archive's event can cite a thousand articles of a dozen outlets).
- */
-export function eventOutlets(event: TimelineEvent): string[] {
-  let outlets = outletLists.get(event);
-  if (!outlets) {
-    outlets = [...new Set(event.sources.map((s) => s.outlet))];
-    outletLists.set(event, outlets);
-  }
-  return outlets;
-}
-
 /** The outlets the given events cite, each once. */
 export function outletsOf(events: Iterable<TimelineEvent>): Set<string> {
   const all = new Set<string>();

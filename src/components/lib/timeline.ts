@@ -199,10 +199,26 @@ export function facetSlug(name: string): string {
   return slug;
 }
 
+const outletLists = new WeakMap<TimelineEvent, string[]>();
+
+/**
+ * The outlets an event cites, each once, in the order of its sources: made
+ * once per event and build (an archive's event can cite a thousand articles
+ * of a dozen outlets, and pages, keys and feeds all ask).
+ */
+export function eventOutlets(event: TimelineEvent): string[] {
+  let outlets = outletLists.get(event);
+  if (!outlets) {
+    outlets = [...new Set(event.sources.map((s) => s.outlet))];
+    outletLists.set(event, outlets);
+  }
+  return outlets;
+}
+
 export function namesOf(event: TimelineEvent, kind: FacetKind): string[] {
   if (kind === 'people') return event.people;
   if (kind === 'places') return event.places;
-  return [...new Set(event.sources.map((s) => s.outlet))];
+  return eventOutlets(event);
 }
 
 async function computeFacets(kind: FacetKind): Promise<Facet[]> {
