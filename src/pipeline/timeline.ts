@@ -30,16 +30,34 @@ export function sourceUrl(article: string, sentence: string): string {
   return `/articles/${article}/#${sentence}`;
 }
 
-/** The member whose sentence leads the event: dated by its own words, earliest in its article. */
+const DATING_RANK = { editor: 0, own: 0, speech: 1, context: 2 } as const;
+
+/** The order of the members to lead an event: dated by their own words, most precise, earliest in their article. */
+function leadOrder(a: EventCandidate, b: EventCandidate): number {
+  return (
+    DATING_RANK[a.dating] - DATING_RANK[b.dating] ||
+    GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity] ||
+    a.sentence.index - b.sentence.index ||
+    a.article.localeCompare(b.article) ||
+    a.sentence.id.localeCompare(b.sentence.id)
+  );
+}
+
+/** The member whose sentence leads the event (its title and summary). */
 function leadOf(cluster: Cluster): EventCandidate {
-  const datingRank = { editor: 0, own: 0, speech: 1, context: 2 } as const;
-  return [...cluster.members].sort(
-    (a, b) =>
-      datingRank[a.dating] - datingRank[b.dating] ||
-      GRANULARITY_RANK[a.granularity] - GRANULARITY_RANK[b.granularity] ||
-      a.sentence.index - b.sentence.index ||
-      a.article.localeCompare(b.article),
-  )[0]!;
+  return [...cluster.members].sort(leadOrder)[0]!;
+}
+
+/**
+ * The member the event's address is made from: its first report (the
+ * earliest published; among one day's reports, the one that would lead).
+ * A running story's later reports join its events without moving them: the
+ * title may get better, the URL stays (links, feeds and search results
+ * keep working).
+ */
+function anchorOf(cluster: Cluster): EventCandidate {
+  const at = new Map(cluster.members.map((m) => [m, Date.parse(m.published)]));
+  return [...cluster.members].sort((a, b) => at.get(a)! - at.get(b)! || leadOrder(a, b))[0]!;
 }
 
 /** How prominently an article carries a sentence: the top of the piece counts most. */
@@ -158,8 +176,12 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
   const eventsStarted = performance.now();
   const made: TimelineEvent[] = clusters.map((cluster) => {
     const lead = leadOf(cluster);
-    const leadMentions = (options.mentions?.get(lead.article) ?? mentionsByArticle.get(lead.article))?.get(lead.sentence.id) ?? [];
-    const title = makeTitle(lead.sentence.text, leadMentions.map((m) => m.text), entitiesOf(lead.sentence.text).people);
+    const anchor = anchorOf(cluster);
+    const titleOf = (member: EventCandidate) => {
+      const found = (options.mentions?.get(member.article) ?? mentionsByArticle.get(member.article))?.get(member.sentence.id) ?? [];
+      return makeTitle(member.sentence.text, found.map((m) => m.text), entitiesOf(member.sentence.text).people);
+    };
+    const title = titleOf(lead);
     const members = [...cluster.members].sort(
       (a, b) => a.published.localeCompare(b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
     );
@@ -184,9 +206,9 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     const outlets = new Set(members.map((m) => m.outlet));
     const importance =
       outlets.size * 10 + members.reduce((sum, m) => sum + prominence(m), 0) + (lead.dating === 'context' ? 0 : 1);
-    const hash = digest('sha1', `${lead.article}#${lead.sentence.id}`, 'hex').slice(0, 4);
+    const hash = digest('sha1', `${anchor.article}#${anchor.sentence.id}`, 'hex').slice(0, 4);
     return {
-      id: `${cluster.date}-${slugify(title)}-${hash}`.toLowerCase(),
+      id: `${cluster.date}-${slugify(anchor === lead ? title : titleOf(anchor))}-${hash}`.toLowerCase(),
       date: cluster.date,
       granularity: cluster.granularity,
       time: times[0],

@@ -1,7 +1,11 @@
 /**
- * Adding an article never changes the ids or links of events it does not touch.
+ * Adding an article never changes the ids or links of events it does not
+ * touch, nor the address of an event it joins a day after its first report.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/pipeline/files.ts';
 import { buildTimeline } from '../../src/pipeline/timeline.ts';
 
@@ -28,5 +32,27 @@ describe('adding a sixth article', () => {
   it('leaves every sentence anchor of the other articles as it was', () => {
     const anchors = (t: typeof five) => t.articles.filter((a) => a.id !== added).flatMap((a) => a.sentences.map((s) => `${a.id}#${s.id}`));
     expect(anchors(six)).toEqual(anchors(five));
+  });
+});
+
+describe('a later day’s report joining events', () => {
+  // The sixth report, published the day after: every event it joins had its first report before it.
+  const dir = mkdtempSync(join(tmpdir(), 'timeline-later-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = readFileSync('tests/fixtures/sixth/2025-05-16-fixture-wire-istanbul-talks.md', 'utf8');
+  writeFileSync(join(dir, '2025-05-17-fixture-wire-istanbul-talks.md'), fixture.replace(/^published: 2025-05-16$/m, 'published: 2025-05-17'));
+  const five = buildTimeline(loadArticles(['content/articles']).articles);
+  const later = buildTimeline(loadArticles(['content/articles', dir]).articles);
+  const added = '2025-05-17-fixture-wire-istanbul-talks';
+
+  it('keeps the id of every event it joins: the address is its first report’s', () => {
+    const eventOf = new Map(five.events.flatMap((e) => e.sources.map((s) => [`${s.article}#${s.sentence}`, e.id] as const)));
+    const joined = later.events.filter((e) => e.sources.some((s) => s.article === added) && e.sources.some((s) => eventOf.has(`${s.article}#${s.sentence}`)));
+    expect(joined.length).toBeGreaterThanOrEqual(2);
+    for (const event of joined) {
+      // Two events the report shows to be one become one: it keeps one of their addresses, the first report's.
+      const before = new Set(event.sources.map((s) => eventOf.get(`${s.article}#${s.sentence}`)).filter(Boolean));
+      expect([...before], `events before ${event.id}`).toContain(event.id);
+    }
   });
 });
