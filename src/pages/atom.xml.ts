@@ -1,8 +1,12 @@
 import type { APIRoute } from 'astro';
-import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+import { feedSummary, firstReported, lastReported, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
 import { eventOutlets } from '../components/lib/timeline.ts';
 
-/** Atom 1.0 feed of the timeline's events, newest first, written by hand (no Atom package needed). */
+/**
+ * Atom 1.0 feed of the timeline's newest events, written by hand (no Atom
+ * package needed): each entry published at its first report and updated at
+ * its latest (see feed-items.ts).
+ */
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
@@ -14,15 +18,14 @@ export const GET: APIRoute = async ({ site }) => {
   const updated = story.end ? new Date(`${story.end}T00:00:00Z`).toISOString() : new Date(0).toISOString();
   const entries = items.map((event) => {
     const url = `${base}/events/${event.id}/`;
-    const when = eventInstant(event).toISOString();
     const outlets = eventOutlets(event);
     return [
       '  <entry>',
       `    <id>${escape(url)}</id>`,
       `    <title>${escape(event.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escape(url)}"/>`,
-      `    <published>${when}</published>`,
-      `    <updated>${when}</updated>`,
+      `    <published>${firstReported(event).toISOString()}</published>`,
+      `    <updated>${lastReported(event).toISOString()}</updated>`,
       ...outlets.map((o) => `    <category term="${escape(o)}"/>`),
       `    <summary type="text">${escape(feedSummary(event))}</summary>`,
       '  </entry>',

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { eventInstant, feedSummary, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
+import { feedSummary, firstReported, newestFirst, origin, timeline } from '../components/lib/feeds.ts';
 import { eventOutlets } from '../components/lib/timeline.ts';
 
-/** RSS 2.0 feed of the timeline's events, newest first. */
+/** RSS 2.0 feed of the timeline's newest events, each published when it was first reported (see feed-items.ts). */
 export const GET: APIRoute = async ({ site }) => {
   const { story, events } = await timeline();
   return rss({
@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     items: newestFirst(events).map((event) => ({
       title: event.title,
       link: `/events/${event.id}/`,
-      pubDate: eventInstant(event),
+      pubDate: firstReported(event),
       description: feedSummary(event),
       categories: [...eventOutlets(event), ...(event.key ? ['Key event'] : []), ...(event.background ? ['Background'] : [])],
     })),

@@ -2,7 +2,7 @@ import type { Story, Timeline, TimelineEvent } from '../../pipeline/types.ts';
 import { dateLabel } from './format.ts';
 import { allEvents, eventOutlets, story as storyEntry } from './timeline.ts';
 
-export { eventInstant, FEED_ITEMS, newestFirst } from './feed-items.ts';
+export { eventInstant, FEED_ITEMS, firstReported, lastReported, newestFirst } from './feed-items.ts';
 
 /**
  * The timeline for the data endpoints and feeds: the story and its events in
