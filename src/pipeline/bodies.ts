@@ -19,8 +19,11 @@ export interface ArticleEntry {
   id: string;
   file: string;
   meta: Timeline['articles'][number]['meta'];
-  /** Sentence id → events citing it. */
-  cited: Record<string, Array<{ id: string; title: string }>>;
+  /**
+   * How many of its sentences events cite (its body links each to its
+   * events; the entry, which every listing page reads, carries only the count).
+   */
+  cited: number;
   sentences: number;
   /** How many of its sentences are not on the timeline. */
   leftOut: number;
@@ -68,7 +71,7 @@ export function articleEntry(
  * `articleEntry`). A left-out sentence's text is the analysis's, so its id
  * and reason stand for it.
  */
-export function bodyKey(analysis: string, cited: ArticleEntry['cited'], omitted: ArticleBody['omitted']): string {
+export function bodyKey(analysis: string, cited: Record<string, Array<{ id: string; title: string }>>, omitted: ArticleBody['omitted']): string {
   return hashOf(analysis, JSON.stringify(cited), omitted.map((o) => `${o.sentence}\t${o.reason}`).join('\n'));
 }
 

@@ -161,7 +161,7 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
     const omitted: ArticleBody['omitted'] = omittedBy.get(article.id) ?? [];
     const work = workById.get(article.id)!;
     return articleEntry(
-      { id: article.id, file: article.file, meta: article.meta, cited: citedRecord, sentences: article.sentences.length },
+      { id: article.id, file: article.file, meta: article.meta, cited: cited.size, sentences: article.sentences.length },
       omitted,
       () => citeSentences(htmlOf(work, cache), cited),
       bodies ? { dir: bodies, key: bodyKey(work.key, citedRecord, omitted) } : undefined,

@@ -64,7 +64,7 @@ describe('site data', () => {
 
   it('keeps each article’s body in a file named by what it is made from, rendered only when no build has', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bodies-'));
-    const fields = { id: 'a', file: 'content/articles/a.md', meta: { title: 'A', outlet: 'X', published: '2025-05-15' }, cited: {}, sentences: 2 };
+    const fields = { id: 'a', file: 'content/articles/a.md', meta: { title: 'A', outlet: 'X', published: '2025-05-15' }, cited: 0, sentences: 2 };
     const omitted = [{ sentence: 's-1', text: 'One.', reason: 'no date' }];
     let rendered = 0;
     const html = () => (rendered++, '<p>One. Two.</p>');

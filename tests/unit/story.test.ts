@@ -138,7 +138,9 @@ describe('the seed story', () => {
     for (const article of articles) {
       const { html, omitted } = articleBody(article);
       expect(article.leftOut).toBe(omitted.length);
-      expect(Object.keys(article.cited).length + omitted.length, article.id).toBe(article.sentences);
+      expect(article.cited + omitted.length, article.id).toBe(article.sentences);
+      // The count is the body's: each cited sentence is marked there, with its events' links.
+      expect(html.match(/class="sentence cited"/g)?.length ?? 0, article.id).toBe(article.cited);
       for (const o of omitted) expect(html).toContain(`id="${o.sentence}"`);
     }
   });
