@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cardFacts } from './cards.ts';
 import { digestOf } from '../../pipeline/site-file.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import type { MonthPage } from './pages.ts';
@@ -45,6 +46,19 @@ export function eventDigest(event: TimelineEvent): string {
     digest = createHash('sha256').update(JSON.stringify(event)).digest('base64url');
     digests.set(event, digest);
   }
+  return digest;
+}
+
+const cardDigests = new WeakMap<TimelineEvent, string>();
+
+/**
+ * A hash of what an event's card shows (`cardFacts`), for the keys of the
+ * pages that list events: made once per event and build. One more source
+ * from an outlet the event already cites leaves it as it was.
+ */
+export function cardDigest(event: TimelineEvent): string {
+  let digest = cardDigests.get(event);
+  if (!digest) cardDigests.set(event, (digest = digestOfValue(cardFacts(event))));
   return digest;
 }
 
