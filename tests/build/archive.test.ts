@@ -1,6 +1,7 @@
 /**
  * The archive layout (home page with key events and the latest days, month
- * pages, filter pages by month) is what a newsroom's thousands of articles get.
+ * pages, filter pages by month, articles by month) is what a newsroom's
+ * thousands of articles get.
  * Here the seed story is built as an archive by lowering the whole-timeline
  * limit, and the browser tests of `tests/e2e/months.test.ts` run against it,
  * so none of them is skipped.
@@ -28,4 +29,5 @@ it('builds the seed story as an archive and its month, home and filter pages pas
   const output = e2e.stdout + e2e.stderr;
   expect(e2e.status, output).toBe(0);
   expect(output).toMatch(/of an archive shows the key events/);
+  expect(output).toMatch(/of an archive lists the latest articles/);
 }, 300_000);

@@ -4,7 +4,9 @@
  * months as plain links (no JavaScript needed); background events have a page
  * of their own. The home page shows the whole timeline for a story, and only
  * key events and the latest days for an archive (more than
- * WHOLE_TIMELINE_LIMIT events); either way it links every month.
+ * WHOLE_TIMELINE_LIMIT events); either way it links every month. An
+ * archive's articles index shows the latest articles and links a page per
+ * month of publication.
  *
  * Runs on `dist/`, or on any built site with TIMELINE_DIST (e.g. a bench
  * build, `.bench/site-500`, to see an archive).
@@ -12,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestDays, monthOf, WHOLE_TIMELINE_LIMIT } from '../../src/components/lib/pages.ts';
+import { LATEST_ARTICLES, latestDays, monthOf, WHOLE_TIMELINE_LIMIT } from '../../src/components/lib/pages.ts';
 import { slugify } from '../../src/pipeline/slug.ts';
 import type { TimelineEvent } from '../../src/pipeline/types.ts';
 import { EventPage } from './pages/EventPage.ts';
@@ -168,6 +170,56 @@ describe('filter pages, story or archive', () => {
     await monthPage.goto(`/outlets/${slug}/${month}/`);
     expect(await monthPage.eventIds()).toEqual(citing.filter((e) => !e.background && monthOf(e) === month).map((e) => e.id));
     if (outletMonths.length > 1) await expect(monthPage.nextMonth.getAttribute('href')).resolves.toBe(`/outlets/${slug}/${outletMonths[1]}/`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe('the articles index, story or archive', () => {
+  // Every article's page, from the sitemap.
+  const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+  const articlePages = [...sitemap.matchAll(/<loc>[^<]*?(\/articles\/[^/<]+\/)<\/loc>/g)].map((m) => m[1]!);
+
+  if (!archive) it('of a story lists every article on one page', () => {
+    const html = readFileSync(join(DIST, 'articles', 'index.html'), 'utf8');
+    const hrefs = [...html.matchAll(/<h2><a href="(\/articles\/[^/"]+\/)">/g)].map((m) => m[1]);
+    expect(articlePages.length).toBeGreaterThan(0);
+    expect(hrefs.sort()).toEqual([...articlePages].sort());
+    // The about page's build report accounts for each article in a table row of its own.
+    const about = readFileSync(join(DIST, 'about', 'index.html'), 'utf8');
+    expect([...about.matchAll(/<td><a href="(\/articles\/[^/"]+\/)">/g)].map((m) => m[1]).sort()).toEqual([...articlePages].sort());
+  });
+
+  if (archive) it('of an archive lists the latest articles and a page per month listing exactly that month’s, each with its accounting', async () => {
+    const { page, problems, close } = await harness.page({ javaScriptEnabled: false });
+    await page.goto('/articles/');
+    const latest = await page.locator('main .article-list h3 a').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+    expect(latest.length).toBeGreaterThan(0);
+    expect(latest.length).toBeLessThanOrEqual(LATEST_ARTICLES);
+    const monthHrefs = await page.locator('main .month-nav a').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    expect(monthHrefs.length).toBeGreaterThan(0);
+    expect(monthHrefs.every((href) => /^\/articles\/\d{4}\/\d{2}\/$/.test(href))).toBe(true);
+    // Every article is on exactly one month page, under its publication month; the latest are the newest of them.
+    const seen: string[] = [];
+    for (const href of monthHrefs) {
+      await page.goto(href);
+      await expect(page.locator('h1').count()).resolves.toBe(1);
+      const items = await page.locator('main .article-list li').evaluateAll((els) =>
+        els.map((el) => ({ href: el.querySelector('h2 a')!.getAttribute('href')!, published: el.querySelector('time')!.getAttribute('datetime')!, text: el.textContent! })),
+      );
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.published.slice(0, 7).replace('-', '/'), item.href).toBe(href.slice('/articles/'.length, -1));
+        expect(item.text).toMatch(/\d+ of \d+ sentences? on the timeline/);
+      }
+      seen.push(...items.map((i) => i.href));
+    }
+    expect([...seen].sort()).toEqual([...articlePages].sort());
+    // The about page leaves the accounting of thousands of articles to these pages.
+    const about = readFileSync(join(DIST, 'about', 'index.html'), 'utf8');
+    expect(about).not.toMatch(/<td><a href="\/articles\//);
+    expect(about).toMatch(/<section class="accounting"[^]*?<a href="\/articles\/">/);
+    expect(seen.slice(0, latest.length).sort()).toEqual([...latest].sort());
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,10 +1,11 @@
 /**
  * How the timeline is cut into pages: a month per page (events filed by the
  * first day of their span, as the timeline sorts them), and an archive's home
- * page showing its latest dates, whole dates only, within a cap.
+ * page showing its latest dates, whole dates only, within a cap; an
+ * archive's articles a month of publication per page.
  */
 import { describe, expect, it } from 'vitest';
-import { latestDays, monthOf, monthPages } from '../../src/components/lib/pages.ts';
+import { articleMonthHref, articleMonths, latestDays, monthOf, monthPages } from '../../src/components/lib/pages.ts';
 import type { Granularity, TimelineEvent } from '../../src/pipeline/types.ts';
 
 let next = 0;
@@ -52,5 +53,19 @@ describe('latest days on an archive’s home page', () => {
   it('leaves background events out', () => {
     expect(latestDays([event('2025-05-01'), event('2020', true)]).map((e) => e.date)).toEqual(['2025-05-01']);
     expect(latestDays([])).toEqual([]);
+  });
+});
+
+describe('articles by month', () => {
+  it('files each article under its publication month, as the outlet dated it, months oldest first, articles in the order given', () => {
+    const article = (id: string, published: string) => ({ id, meta: { published } });
+    const newestFirst = [article('c', '2025-06-01'), article('b2', '2025-05-31T23:30:00-05:00'), article('b1', '2025-05-02'), article('a', '2024-12-31')];
+    expect(articleMonths(newestFirst).map((m) => [m.month, m.label, m.href, m.articles.map((a) => a.id)])).toEqual([
+      ['2024-12', 'December 2024', '/articles/2024/12/', ['a']],
+      ['2025-05', 'May 2025', '/articles/2025/05/', ['b2', 'b1']],
+      ['2025-06', 'June 2025', '/articles/2025/06/', ['c']],
+    ]);
+    expect(articleMonthHref('2025-05')).toBe('/articles/2025/05/');
+    expect(articleMonths([])).toEqual([]);
   });
 });

@@ -79,3 +79,41 @@ export function latestDays(events: TimelineEvent[], dates = LATEST_DATES, cap = 
   }
   return story.slice(start);
 }
+
+/*
+ * The articles' list is cut the same way: a story's fits one page; an
+ * archive's (thousands of articles) has a page per month of publication, and
+ * its index shows the latest articles and links the months.
+ */
+
+/** On an archive's articles index: the newest articles, this many. */
+export const LATEST_ARTICLES = 50;
+
+/** `/articles/2025/05/`: the articles published in a month (`YYYY-MM`). */
+export const articleMonthHref = (month: string) => `/articles/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
+
+export interface ArticleMonth<T> {
+  /** `YYYY-MM`. */
+  month: string;
+  /** `May 2025`. */
+  label: string;
+  /** `/articles/2025/05/`. */
+  href: string;
+  /** Its articles, in the order given (the site lists them newest first). */
+  articles: T[];
+}
+
+/**
+ * Every month with articles, oldest first, each with the articles published
+ * in it (by the date of their `published`, as the outlet gave it).
+ */
+export function articleMonths<T extends { meta: { published: string } }>(articles: T[]): Array<ArticleMonth<T>> {
+  const pages = new Map<string, ArticleMonth<T>>();
+  for (const article of articles) {
+    const month = article.meta.published.slice(0, 7);
+    const page = pages.get(month);
+    if (page) page.articles.push(article);
+    else pages.set(month, { month, label: dateHeading(month, 'month'), href: articleMonthHref(month), articles: [article] });
+  }
+  return [...pages.values()].sort((a, b) => a.month.localeCompare(b.month));
+}

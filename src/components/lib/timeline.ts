@@ -11,7 +11,7 @@ import { readSiteFile } from '../../pipeline/site-file.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import { dateHeading } from './format.ts';
-import { BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
+import { articleMonths as articleMonthPages, BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
 
 export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
 export { compareEvents } from '../../pipeline/order.ts';
@@ -275,6 +275,9 @@ export const outletTints = once(async (): Promise<Map<string, string>> => {
 /* Pages of the timeline: the home page, one page per month, background apart (the rules are in pages.ts). */
 
 export const months = once(async () => monthPages(await allEvents()));
+
+/** The articles by month of publication, oldest month first, each newest first (an archive's articles pages). */
+export const articleMonths = once(async () => articleMonthPages(await allArticles()));
 
 export const backgroundEvents = once(async () => (await allEvents()).filter((e) => e.background));
 
