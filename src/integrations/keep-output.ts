@@ -137,9 +137,11 @@ export function keepOutput(): AstroIntegration {
         for (const path of stale) {
           rmSync(join(outDir, path), { force: true });
           delete after[path];
-          // Its folder too, when nothing else is in it.
-          const folder = dirname(join(outDir, path));
-          if (folder !== outDir && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
+          // Its folders too, up to the output folder, while nothing else is in them (`articles/2025/05/` and then `articles/2025/`).
+          for (let folder = dirname(join(outDir, path)); folder.startsWith(outDir) && folder !== outDir; folder = dirname(folder)) {
+            if (!existsSync(folder) || readdirSync(folder).length > 0) break;
+            rmSync(folder, { recursive: true, force: true });
+          }
         }
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the last build wrote and this one did not`);
         mkdirSync(dirname(recordFile), { recursive: true });

@@ -14,8 +14,9 @@ export const GET: APIRoute = async ({ site }) => {
   const base = origin(site);
   const { story, events } = await timeline();
   const items = newestFirst(events);
-  // The feed changes when the articles do: its date is the newest article's.
-  const updated = story.end ? new Date(`${story.end}T00:00:00Z`).toISOString() : new Date(0).toISOString();
+  // The feed changes when the articles do: its date is the newest article's, and never before an entry's.
+  const newest = Math.max(story.end ? Date.parse(`${story.end}T00:00:00Z`) : 0, ...items.map((event) => lastReported(event).getTime()));
+  const updated = new Date(Number.isNaN(newest) ? 0 : newest).toISOString();
   const entries = items.map((event) => {
     const url = `${base}/events/${event.id}/`;
     const outlets = eventOutlets(event);

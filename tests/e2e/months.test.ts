@@ -201,6 +201,8 @@ describe('the articles index, story or archive', () => {
     expect(monthHrefs.every((href) => /^\/articles\/\d{4}\/\d{2}\/$/.test(href))).toBe(true);
     // Every article is on exactly one month page, under its publication month; the latest are the newest of them.
     const seen: string[] = [];
+    // Month by month, oldest month first; each month newest first.
+    const byMonth: string[][] = [];
     for (const href of monthHrefs) {
       await page.goto(href);
       await expect(page.locator('h1').count()).resolves.toBe(1);
@@ -213,13 +215,15 @@ describe('the articles index, story or archive', () => {
         expect(item.text).toMatch(/\d+ of \d+ sentences? on the timeline/);
       }
       seen.push(...items.map((i) => i.href));
+      byMonth.push(items.map((i) => i.href));
     }
     expect([...seen].sort()).toEqual([...articlePages].sort());
     // The about page leaves the accounting of thousands of articles to these pages.
     const about = readFileSync(join(DIST, 'about', 'index.html'), 'utf8');
     expect(about).not.toMatch(/<td><a href="\/articles\//);
     expect(about).toMatch(/<section class="accounting"[^]*?<a href="\/articles\/">/);
-    expect(seen.slice(0, latest.length).sort()).toEqual([...latest].sort());
+    // The index's latest are the newest articles: the newest month's first.
+    expect(latest).toEqual([...byMonth].reverse().flat().slice(0, latest.length));
     expect(problems).toEqual([]);
     await close();
   });
