@@ -13,11 +13,11 @@ const escape = (text: string) =>
 export const GET: APIRoute = async ({ site }) => {
   const base = origin(site);
   const { story, events } = await timeline();
-  const items = newestFirst(events);
+  const items = newestFirst(events).map((event) => ({ event, published: firstReported(event), latest: lastReported(event) }));
   // The feed changes when the articles do: its date is the newest article's, and never before an entry's.
-  const newest = Math.max(story.end ? Date.parse(`${story.end}T00:00:00Z`) : 0, ...items.map((event) => lastReported(event).getTime()));
+  const newest = Math.max(story.end ? Date.parse(`${story.end}T00:00:00Z`) : 0, ...items.map((item) => item.latest.getTime()));
   const updated = new Date(Number.isNaN(newest) ? 0 : newest).toISOString();
-  const entries = items.map((event) => {
+  const entries = items.map(({ event, published, latest }) => {
     const url = `${base}/events/${event.id}/`;
     const outlets = eventOutlets(event);
     return [
@@ -25,8 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
       `    <id>${escape(url)}</id>`,
       `    <title>${escape(event.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escape(url)}"/>`,
-      `    <published>${firstReported(event).toISOString()}</published>`,
-      `    <updated>${lastReported(event).toISOString()}</updated>`,
+      `    <published>${published.toISOString()}</published>`,
+      `    <updated>${latest.toISOString()}</updated>`,
       ...outlets.map((o) => `    <category term="${escape(o)}"/>`),
       `    <summary type="text">${escape(feedSummary(event))}</summary>`,
       '  </entry>',

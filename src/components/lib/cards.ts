@@ -8,6 +8,22 @@ import type { Source, TimelineEvent } from '../../pipeline/types.ts';
  * month and filter page that lists it.
  */
 
+const outletLists = new WeakMap<TimelineEvent, string[]>();
+
+/**
+ * The outlets an event cites, each once, in the order of its sources: made
+ * once per event and build (an archive's event can cite a thousand articles
+ * of a dozen outlets, and cards, pages, keys and feeds all ask).
+ */
+export function eventOutlets(event: TimelineEvent): string[] {
+  let outlets = outletLists.get(event);
+  if (!outlets) {
+    outlets = [...new Set(event.sources.map((s) => s.outlet))];
+    outletLists.set(event, outlets);
+  }
+  return outlets;
+}
+
 /** Outlets a card names with a badge; past them, it says how many more. */
 export const MAX_BADGES = 8;
 
@@ -63,7 +79,7 @@ export function cardFacts(event: TimelineEvent): unknown {
     event.background,
     event.people,
     event.places,
-    [...new Set(event.sources.map((s) => s.outlet))],
+    eventOutlets(event),
     badges.map((s) => [s.outlet, s.url]),
     moreOutlets,
     [...outletsByTime(event)],

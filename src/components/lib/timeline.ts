@@ -10,11 +10,13 @@ import { compareEvents } from '../../pipeline/order.ts';
 import { readSiteFile } from '../../pipeline/site-file.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
+import { eventOutlets } from './cards.ts';
 import { dateHeading } from './format.ts';
 import { articleMonths as articleMonthPages, BACKGROUND_HREF, latestDays, monthHref, monthOf, monthPages, WHOLE_TIMELINE_LIMIT, type MonthPage } from './pages.ts';
 
 export { BACKGROUND_HREF, monthHref, monthOf, type MonthPage } from './pages.ts';
 export { compareEvents } from '../../pipeline/order.ts';
+export { eventOutlets } from './cards.ts';
 
 /**
  * The site's view of the pipeline's collections: events in timeline order,
@@ -197,22 +199,6 @@ export function facetSlug(name: string): string {
   let slug = slugs.get(name);
   if (slug === undefined) slugs.set(name, (slug = slugify(name, 12) || 'unnamed'));
   return slug;
-}
-
-const outletLists = new WeakMap<TimelineEvent, string[]>();
-
-/**
- * The outlets an event cites, each once, in the order of its sources: made
- * once per event and build (an archive's event can cite a thousand articles
- * of a dozen outlets, and pages, keys and feeds all ask).
- */
-export function eventOutlets(event: TimelineEvent): string[] {
-  let outlets = outletLists.get(event);
-  if (!outlets) {
-    outlets = [...new Set(event.sources.map((s) => s.outlet))];
-    outletLists.set(event, outlets);
-  }
-  return outlets;
 }
 
 export function namesOf(event: TimelineEvent, kind: FacetKind): string[] {
