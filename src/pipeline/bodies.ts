@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { hashOf, touch, writeWhole } from './cache.ts';
 import type { Omission, Timeline } from './types.ts';
@@ -75,7 +76,11 @@ export function bodyKey(analysis: string, cited: Record<string, Array<{ id: stri
   return hashOf(analysis, JSON.stringify(cited), omitted.map((o) => `${o.sentence}\t${o.reason}`).join('\n'));
 }
 
-/** The body of an article entry, for its page. */
-export function articleBody(entry: ArticleEntry): ArticleBody {
-  return typeof entry.body === 'string' ? (JSON.parse(readFileSync(entry.body, 'utf8')) as ArticleBody) : entry.body;
+/**
+ * The body of an article entry, for its page. Read without blocking: Astro
+ * renders several pages at once (`build.concurrency`), and the others go on
+ * while the file is read.
+ */
+export async function articleBody(entry: ArticleEntry): Promise<ArticleBody> {
+  return typeof entry.body === 'string' ? (JSON.parse(await readFile(entry.body, 'utf8')) as ArticleBody) : entry.body;
 }

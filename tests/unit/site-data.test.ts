@@ -21,7 +21,7 @@ const collect = async <T>(items: AsyncIterable<T>) => {
   return out;
 };
 /** Articles with their bodies read: in a file with a cache, in the entry without. */
-const withBodies = (articles: Iterable<ArticleEntry>) => [...articles].map((a) => ({ ...a, body: articleBody(a) }));
+const withBodies = (articles: Iterable<ArticleEntry>) => Promise.all([...articles].map(async (a) => ({ ...a, body: await articleBody(a) })));
 
 describe('site data', () => {
   it('is written once and read back, a line at a time, as the pipeline made it', async () => {
@@ -42,10 +42,10 @@ describe('site data', () => {
     expect(second).not.toBe(first);
     expect(second.story.title).toBe('read from the file');
     expect(await collect(second.events())).toEqual(expected.events);
-    expect(withBodies(await collect(second.articles()))).toEqual(withBodies(expected.articles));
+    expect(await withBodies(await collect(second.articles()))).toEqual(await withBodies(expected.articles));
     expect(first.story).toEqual(expected.story);
     expect(await collect(first.events())).toEqual(expected.events);
-    expect(withBodies(await collect(first.articles()))).toEqual(withBodies(expected.articles));
+    expect(await withBodies(await collect(first.articles()))).toEqual(await withBodies(expected.articles));
     expect(expected.story.events).toBe(expected.events.length);
     expect(expected.story.articles).toBe(5);
     // Each event and article read from the file carries the digest of its JSON, written with it (the pages' cache keys use it).
@@ -62,7 +62,7 @@ describe('site data', () => {
     expect(readSiteFile(file)).toBeUndefined();
   });
 
-  it('keeps each article’s body in a file named by what it is made from, rendered only when no build has', () => {
+  it('keeps each article’s body in a file named by what it is made from, rendered only when no build has', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bodies-'));
     const fields = { id: 'a', file: 'content/articles/a.md', meta: { title: 'A', outlet: 'X', published: '2025-05-15' }, cited: 0, sentences: 2 };
     const omitted = [{ sentence: 's-1', text: 'One.', reason: 'no date' }];
@@ -71,7 +71,7 @@ describe('site data', () => {
     const entry = articleEntry(fields as never, omitted, html, { dir, key: 'k'.repeat(40) });
     expect(typeof entry.body).toBe('string');
     expect(entry.leftOut).toBe(1);
-    expect(articleBody(entry)).toEqual({ html: '<p>One. Two.</p>', omitted });
+    expect(await articleBody(entry)).toEqual({ html: '<p>One. Two.</p>', omitted });
     expect(rendered).toBe(1);
     // The same key: the file is there, nothing is rendered.
     const again = articleEntry(fields as never, omitted, () => { throw new Error('rendered again'); }, { dir, key: 'k'.repeat(40) });
@@ -87,17 +87,18 @@ describe('site data', () => {
     expect(bodyKey('a', {}, omitted)).not.toBe(bodyKey('a', { 's-1': [{ id: 'e', title: 'E' }] }, omitted));
   });
 
-  it('writes the same bodies from the cache as a build without one, when their HTML or their files are gone', () => {
+  it('writes the same bodies from the cache as a build without one, when their HTML or their files are gone', async () => {
     const content = mkdtempSync(join(tmpdir(), 'bodies-content-'));
     cpSync('content', content, { recursive: true });
     const cache = mkdtempSync(join(tmpdir(), 'bodies-cache-'));
-    const expected = new Map(buildSite(content, { cache: false }).articles.map((a) => [a.id, articleBody(a)]));
+    const bodies = async (articles: ArticleEntry[]) => new Map(await Promise.all(articles.map(async (a) => [a.id, await articleBody(a)] as const)));
+    const expected = await bodies(buildSite(content, { cache: false }).articles);
     const bodiesOf = () => {
       const { articles } = buildSite(content, { cache });
       for (const a of articles) expect(typeof a.body, a.id).toBe('string');
-      return new Map(articles.map((a) => [a.id, articleBody(a)]));
+      return bodies(articles);
     };
-    expect(bodiesOf()).toEqual(expected);
+    expect(await bodiesOf()).toEqual(expected);
     const version = join(cache, readdirSync(cache)[0]!);
     // A new build (one file's time changed): bodies rendered again from the cached HTML, then from the articles' text.
     const rebuild = (gone: string[]) => {
@@ -106,8 +107,8 @@ describe('site data', () => {
       utimesSync(story, new Date(), new Date(Date.now() + Math.random() * 1e6));
       return bodiesOf();
     };
-    expect(rebuild(['bodies'])).toEqual(expected);
-    expect(rebuild(['bodies', 'html'])).toEqual(expected);
+    expect(await rebuild(['bodies'])).toEqual(expected);
+    expect(await rebuild(['bodies', 'html'])).toEqual(expected);
     // Built from the cached analyses (people and places by sentence, no Markdown body), the timeline is the same.
     expect(buildSite(content, { cache }).timeline.events).toEqual(buildSite(content, { cache: false }).timeline.events);
     expect(readdirSync(join(version, 'article')).length).toBe(expected.size);

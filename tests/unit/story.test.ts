@@ -131,12 +131,12 @@ describe('the seed story', () => {
     for (const o of timeline.omitted) expect(o.reason.length).toBeGreaterThan(10);
   });
 
-  it('gives each article page its own accounting: cited and left-out sentences add up to all of them', () => {
+  it('gives each article page its own accounting: cited and left-out sentences add up to all of them', async () => {
     const { articles, problems } = buildSite('content', { cache: false });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(articles).toHaveLength(5);
     for (const article of articles) {
-      const { html, omitted } = articleBody(article);
+      const { html, omitted } = await articleBody(article);
       expect(article.leftOut).toBe(omitted.length);
       expect(article.cited + omitted.length, article.id).toBe(article.sentences);
       // The count is the body's: each cited sentence is marked there, with its events' links.
