@@ -1,6 +1,25 @@
 import { GRANULARITY_RANK, spanOf } from './dates.ts';
 import type { TimelineEvent } from './types.ts';
 
+/** Parsed once each: sorting an archive's sources compares the same few thousand values again and again. */
+const instants = new Map<string, number>();
+
+/**
+ * When an article was published, in ms: its `published` (ISO 8601, checked by
+ * the schema; a date alone is its day at 00:00 UTC). Offsets differ from one
+ * outlet to the next, so instants are compared, never the strings.
+ */
+export function publishedAt(published: string): number {
+  let at = instants.get(published);
+  if (at === undefined) instants.set(published, (at = Date.parse(published)));
+  return at;
+}
+
+/** Publication order: by instant, then as written (one instant in two offsets, or a value that is no date). */
+export function comparePublished(a: string, b: string): number {
+  return publishedAt(a) - publishedAt(b) || a.localeCompare(b);
+}
+
 /** Timeline order: first day, coarser first, clock time, importance, id. The pipeline, the pages and the open-data files share it. */
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   const sa = spanOf(a.date)?.start ?? a.date;

@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { compareEvents } from './order.ts';
+import { compareEvents, comparePublished } from './order.ts';
 import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
 import type { Correction } from './corrections.ts';
@@ -56,8 +56,7 @@ function leadOf(cluster: Cluster): EventCandidate {
  * keep working).
  */
 function anchorOf(cluster: Cluster): EventCandidate {
-  const at = new Map(cluster.members.map((m) => [m, Date.parse(m.published)]));
-  return [...cluster.members].sort((a, b) => at.get(a)! - at.get(b)! || leadOrder(a, b))[0]!;
+  return [...cluster.members].sort((a, b) => comparePublished(a.published, b.published) || leadOrder(a, b))[0]!;
 }
 
 /** How prominently an article carries a sentence: the top of the piece counts most. */
@@ -183,7 +182,7 @@ export function buildTimeline(articles: Article[], options: TimelineOptions = {}
     };
     const title = titleOf(lead);
     const members = [...cluster.members].sort(
-      (a, b) => a.published.localeCompare(b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
+      (a, b) => comparePublished(a.published, b.published) || a.outlet.localeCompare(b.outlet) || a.article.localeCompare(b.article),
     );
     const sources: Source[] = members.map((m) => ({
       article: m.article,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/pipeline/files.ts';
+import { comparePublished, publishedAt } from '../../src/pipeline/order.ts';
 import { buildTimeline } from '../../src/pipeline/timeline.ts';
 
 describe('adding a sixth article', () => {
@@ -54,5 +55,29 @@ describe('a later day’s report joining events', () => {
       const before = new Set(event.sources.map((s) => eventOf.get(`${s.article}#${s.sentence}`)).filter(Boolean));
       expect([...before], `events before ${event.id}`).toContain(event.id);
     }
+  });
+});
+
+describe('reports published in different offsets', () => {
+  // The sixth report at 01:00 in Istanbul on 16 May: 22:00 UTC on the 15th, before the seed reports dated
+  // 16 May alone (00:00 UTC), though its `published`, as a string, sorts after theirs.
+  const dir = mkdtempSync(join(tmpdir(), 'timeline-offsets-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = readFileSync('tests/fixtures/sixth/2025-05-16-fixture-wire-istanbul-talks.md', 'utf8');
+  writeFileSync(join(dir, '2025-05-16-fixture-wire-istanbul-talks.md'), fixture.replace(/^published: 2025-05-16$/m, 'published: 2025-05-16T01:00:00+03:00'));
+  const timeline = buildTimeline(loadArticles(['content/articles', dir]).articles);
+  const added = '2025-05-16-fixture-wire-istanbul-talks';
+
+  it('lists every event’s sources in the order they were published, whatever their offsets', () => {
+    const shared = timeline.events.filter((e) => e.sources.some((s) => s.article === added) && e.sources.some((s) => s.published === '2025-05-16'));
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    for (const event of timeline.events) {
+      const times = event.sources.map((s) => publishedAt(s.published));
+      expect(times, event.id).toEqual([...times].sort((a, b) => a - b));
+    }
+    // And the order is the instants', not the strings'.
+    expect(comparePublished('2025-05-16T01:00:00+03:00', '2025-05-16')).toBeLessThan(0);
+    expect(comparePublished('2025-05-16', '2025-05-16T01:00:00+03:00')).toBeGreaterThan(0);
+    expect(comparePublished('2025-05-15T22:00:00Z', '2025-05-16T01:00:00+03:00')).not.toBe(0);
   });
 });

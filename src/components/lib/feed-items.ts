@@ -1,4 +1,5 @@
 import { spanOf } from '../../pipeline/dates.ts';
+import { publishedAt } from '../../pipeline/order.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
 import { parseClock } from './format.ts';
 
@@ -13,7 +14,7 @@ export function eventInstant(event: TimelineEvent): Date {
 
 /** Its sources' publication instants (a date alone is its day at 00:00 UTC). */
 function reportTimes(event: TimelineEvent): number[] {
-  return event.sources.map((s) => Date.parse(s.published)).filter((t) => !Number.isNaN(t));
+  return event.sources.map((s) => publishedAt(s.published)).filter((t) => !Number.isNaN(t));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ArticleEntry } from '../../pipeline/bodies.ts';
 import type { StorySummary } from '../../pipeline/build.ts';
 import { exportFiles } from '../../pipeline/export-files.ts';
 import { siteOrigin } from '../../pipeline/exports.ts';
-import { compareEvents } from '../../pipeline/order.ts';
+import { compareEvents, comparePublished } from '../../pipeline/order.ts';
 import { readSiteFile } from '../../pipeline/site-file.ts';
 import { slugify } from '../../pipeline/slug.ts';
 import type { TimelineEvent } from '../../pipeline/types.ts';
@@ -114,7 +114,7 @@ export const allArticles = once(async (): Promise<ArticleEntry[]> => {
   const articles: ArticleEntry[] = [];
   for await (const article of (await siteData()).articles()) articles.push(article);
   return articles.sort(
-    (a, b) => b.meta.published.localeCompare(a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id),
+    (a, b) => comparePublished(b.meta.published, a.meta.published) || a.meta.outlet.localeCompare(b.meta.outlet) || a.id.localeCompare(b.id),
   );
 });
 
@@ -251,10 +251,10 @@ export const outletTints = once(async (): Promise<Map<string, string>> => {
   const first = new Map<string, string>();
   for (const article of await allArticles()) {
     const seen = first.get(article.meta.outlet);
-    if (seen === undefined || article.meta.published < seen) first.set(article.meta.outlet, article.meta.published);
+    if (seen === undefined || comparePublished(article.meta.published, seen) < 0) first.set(article.meta.outlet, article.meta.published);
   }
   for (const event of await allEvents()) for (const s of event.sources) if (!first.has(s.outlet)) first.set(s.outlet, s.published);
-  const order = [...first].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
+  const order = [...first].sort((a, b) => comparePublished(a[1], b[1]) || a[0].localeCompare(b[0]));
   return new Map(order.map(([name], i) => [name, `b${i % 6}`]));
 });
 
