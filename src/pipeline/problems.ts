@@ -32,16 +32,6 @@ export function buildReport(story: StorySummary): string {
   );
 }
 
-/** Thrown when content has errors: carries every problem, formatted, never a stack trace for the editor. */
-export class ContentError extends Error {
-  problems: Problem[];
-  constructor(problems: Problem[]) {
-    super(contentErrorMessage(problems));
-    this.name = 'ContentError';
-    this.problems = sortProblems(problems.filter((p) => p.severity === 'error'));
-  }
-}
-
 /** Levenshtein distance, for "did you mean" hints on misspelled field names. */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
