@@ -15,9 +15,21 @@ export function publishedAt(published: string): number {
   return at;
 }
 
-/** Publication order: by instant, then as written (one instant in two offsets, or a value that is no date). */
+/**
+ * Publications by instant, earlier first: 0 for one instant written in two
+ * offsets. A value that is no date (the schema lets none through) comes after
+ * every date, so that sorting stays consistent whatever the input.
+ */
+export function compareInstants(a: string, b: string): number {
+  const x = publishedAt(a);
+  const y = publishedAt(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+  return x - y;
+}
+
+/** Publication order: by instant, then as written. */
 export function comparePublished(a: string, b: string): number {
-  return publishedAt(a) - publishedAt(b) || a.localeCompare(b);
+  return compareInstants(a, b) || a.localeCompare(b);
 }
 
 /** Timeline order: first day, coarser first, clock time, importance, id. The pipeline, the pages and the open-data files share it. */

@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { compareEvents, comparePublished } from './order.ts';
+import { compareEvents, compareInstants, comparePublished } from './order.ts';
 import { addDaysIso, eventDate, GRANULARITY_RANK, publicationDay, spanOf } from './dates.ts';
 import { candidatesOf } from './candidates.ts';
 import type { Correction } from './corrections.ts';
@@ -56,7 +56,7 @@ function leadOf(cluster: Cluster): EventCandidate {
  * keep working).
  */
 function anchorOf(cluster: Cluster): EventCandidate {
-  return [...cluster.members].sort((a, b) => comparePublished(a.published, b.published) || leadOrder(a, b))[0]!;
+  return [...cluster.members].sort((a, b) => compareInstants(a.published, b.published) || leadOrder(a, b))[0]!;
 }
 
 /** How prominently an article carries a sentence: the top of the piece counts most. */

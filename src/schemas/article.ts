@@ -6,7 +6,11 @@ import { z } from 'astro/zod';
  */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** True when `value` is a real calendar date in the ISO form above (no 31 February). */
+/**
+ * True when `value` is a real calendar date in the ISO form above (no 31
+ * February, no 25:00, no offset past ±14:00), one instant the build can
+ * order publications by.
+ */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
@@ -14,7 +18,9 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
   if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
-  return true;
+  const offset = /^[+-](\d{2}):(\d{2})$/.exec(m[7] ?? '');
+  if (offset && (Number(offset[1]) > 14 || Number(offset[2]) > 59)) return false;
+  return !Number.isNaN(Date.parse(value));
 }
 
 /** YAML turns an unquoted `2025-05-15` into a Date: accept it and give the ISO day back. */

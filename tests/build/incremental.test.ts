@@ -36,7 +36,8 @@ function build(content: string, astroCache: string, extractionCache: string, out
     cached: lines.filter((l) => /\(cached\)/.test(l)).length,
     /** Copied back from Astro's cache. */
     restored: lines.filter((l) => /\(restored\)/.test(l)).length,
-    rendered: lines.filter((l) => /[├└]─ \S+ \(\+\d+ms\)/.test(l)).length,
+    /** Rendered: Astro gives each its time once done. Eight pages are rendered at once, so a time may land on another page's line. */
+    rendered: result.stdout.match(/\(\+\d+ms\)/g)?.length ?? 0,
     emptied: lines.some((l) => /is not the last build's output: emptied/.test(l)),
     removed: Number(/removed (\d+) file/.exec(result.stdout)?.[1] ?? 0),
   };
@@ -61,6 +62,8 @@ it('adding an article re-renders only what it touches, in place, and the result 
   // Most event and article pages are untouched by one more article, and stay where they are.
   expect(rebuilt.emptied).toBe(false);
   expect(rebuilt.cached).toBeGreaterThan(rebuilt.rendered);
+  // Its own page, the events it joins, their months and filters.
+  expect(rebuilt.rendered).toBeGreaterThan(5);
   expect(rebuilt.restored).toBe(0);
   expect(cold.cached + cold.restored).toBe(0);
   expect(rebuilt.dist).toEqual(cold.dist);

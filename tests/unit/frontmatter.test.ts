@@ -35,6 +35,13 @@ describe('frontmatter validation', () => {
     expect(messages('---\ntitle: T\noutlet: CNBC\npublished: "2025-02-30"\n---\n\nText.\n')[0]).toContain('[date-invalid]');
     expect(messages('---\ntitle: T\noutlet: CNBC\npublished: "2025-05-15T09:30"\n---\n\nText.\n')[0]).toContain('[date-invalid]');
     expect(messages('---\ntitle: T\noutlet: CNBC\npublished: "2025-05-15T09:30:00+01:00"\n---\n\nText.\n')).toEqual([]);
+    // Offsets past the world's (±14:00): no instant to order the article by.
+    for (const offset of ['+25:00', '+03:60', '-15:00']) {
+      expect(messages(`---\ntitle: T\noutlet: CNBC\npublished: "2025-05-15T09:30:00${offset}"\n---\n\nText.\n`)[0], offset).toContain('[date-invalid]');
+    }
+    for (const offset of ['+14:00', '-12:00', '+05:45', 'Z']) {
+      expect(messages(`---\ntitle: T\noutlet: CNBC\npublished: "2025-05-15T09:30:00${offset}"\n---\n\nText.\n`), offset).toEqual([]);
+    }
   });
 
   it('suggests the likely field for a misspelling', () => {

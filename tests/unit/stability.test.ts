@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/pipeline/files.ts';
-import { comparePublished, publishedAt } from '../../src/pipeline/order.ts';
+import { compareInstants, comparePublished, publishedAt } from '../../src/pipeline/order.ts';
 import { buildTimeline } from '../../src/pipeline/timeline.ts';
 
 describe('adding a sixth article', () => {
@@ -69,6 +69,8 @@ describe('reports published in different offsets', () => {
   const added = '2025-05-16-fixture-wire-istanbul-talks';
 
   it('lists every event’s sources in the order they were published, whatever their offsets', () => {
+    // The copy carries the new date (the fixture's line matched), and shares events with reports dated 16 May alone.
+    expect(timeline.articles.find((a) => a.id === added)?.meta.published).toBe('2025-05-16T01:00:00+03:00');
     const shared = timeline.events.filter((e) => e.sources.some((s) => s.article === added) && e.sources.some((s) => s.published === '2025-05-16'));
     expect(shared.length).toBeGreaterThanOrEqual(1);
     for (const event of timeline.events) {
@@ -79,5 +81,15 @@ describe('reports published in different offsets', () => {
     expect(comparePublished('2025-05-16T01:00:00+03:00', '2025-05-16')).toBeLessThan(0);
     expect(comparePublished('2025-05-16', '2025-05-16T01:00:00+03:00')).toBeGreaterThan(0);
     expect(comparePublished('2025-05-15T22:00:00Z', '2025-05-16T01:00:00+03:00')).not.toBe(0);
+    // One instant in two offsets: the same for the first report (its lead then decides).
+    expect(compareInstants('2025-05-15T22:00:00Z', '2025-05-16T01:00:00+03:00')).toBe(0);
+  });
+
+  it('orders every list the same way whatever order it comes in, a value that is no instant last', () => {
+    const values = ['2025-05-16T01:00:00+03:00', '2025-05-16', '2025-05-16T00:00:00+25:00', '2025-05-15T22:00:00Z'];
+    const expected = ['2025-05-15T22:00:00Z', '2025-05-16T01:00:00+03:00', '2025-05-16', '2025-05-16T00:00:00+25:00'];
+    const permutations = (list: string[]): string[][] =>
+      list.length <= 1 ? [list] : list.flatMap((v, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [v, ...rest]));
+    for (const order of permutations(values)) expect([...order].sort(comparePublished), order.join(' ')).toEqual(expected);
   });
 });
