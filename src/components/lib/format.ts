@@ -128,4 +128,7 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** How an article's `kind` is named on its page and in the lists of articles. */
+export const KIND_LABEL: Record<string, string> = { report: 'Report', live: 'Live blog', analysis: 'Analysis', opinion: 'Opinion' };
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
