@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { articleFields, articleSchema } from '../schemas/article.ts';
+import { publishedAt } from './order.ts';
 import { closest } from './problems.ts';
 import type { ArticleMeta, Position, Problem } from './types.ts';
 
@@ -98,7 +99,7 @@ export function parseFrontmatter(file: string, split: SplitSource, now: Date = n
 
   const meta = result.data;
   const published = keyAt.get('published')?.value ?? at(undefined);
-  const time = Date.parse(meta.published.length === 10 ? `${meta.published}T00:00:00Z` : meta.published);
+  const time = publishedAt(meta.published);
   if (time > now.getTime() + 24 * 3600 * 1000) {
     problem(published, `Unexpected publication date ${meta.published} in the future, expected a date on or before today`, 'date-future');
   } else if (Number(meta.published.slice(0, 4)) < 1900) {
