@@ -46,8 +46,29 @@ export interface Candidate {
   resolve(env: Env): Period | undefined;
 }
 
-/** Collects candidates from a regex with the `g` flag. */
+interface GatedRegExp extends RegExp {
+  gate?: RegExp;
+}
+
+/** `re`, run by `each` only on text that `gate` (no `g` flag) matches: every match of `re` must match it. */
+export function gated(gate: RegExp, re: RegExp): RegExp {
+  return Object.assign(re, { gate });
+}
+
+/**
+ * Collects candidates from a regex with the `g` flag.
+ *
+ * Most sentences hold no date, and a rule's regexes try every word of them.
+ * Rules therefore test a sentence first for what every match of a group of
+ * their regexes must contain (a digit, a month name, `week|month|year`) and
+ * run those regexes only when it is there: once for the whole rule when one
+ * gate serves all its regexes, else through `gated`. A gate is built from the
+ * words of the regexes behind it, so it can only skip a sentence they would
+ * not match.
+ */
 export function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  const gate = (re as GatedRegExp).gate;
+  if (gate && !gate.test(text)) return;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {

@@ -49,6 +49,7 @@ describe('clock times', () => {
       '18:00 UTC=2009-12-15T18:00+00:00',
     ]);
     expect(valueOf('The ceasefire starts at noon.', 'noon')).toBe('2025-05-15T12:00');
+    expect(valueOf('The talks resume at ten o’clock.', 'ten o’clock')).toBe('2025-05-15T10:00');
     expect(pairs('They talked on Wednesday morning and again at 4:15 pm.')).toEqual(['Wednesday morning=2025-05-14TMO', '4:15 pm=2025-05-14T16:15']);
     expect(pairs('The blast happened yesterday at 11pm.')).toEqual(['yesterday=2025-05-14', '11pm=2025-05-14T23:00']);
   });

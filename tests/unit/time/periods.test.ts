@@ -50,6 +50,7 @@ describe('quarters and halves', () => {
     expect(valueOf('Sales rose in the first half of 2025.', 'first half')).toBe('2025');
     expect(valueOf('The sale closes in the second half of next year.', 'second half')).toBe('2026');
     expect(pairs('The talks will begin in the second half of the day.')).toEqual([]);
+    expect(pairs('Deliveries doubled in H1 2024.')).toEqual(['H1 2024=2024']);
   });
 });
 

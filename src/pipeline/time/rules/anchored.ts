@@ -22,6 +22,8 @@ const COUNTED = new RegExp(`\\b(${COUNT})\\s+(day|week|month|year)s?\\s+(earlier
 const THE_OTHER = /\bthe\s+(previous|following|next|preceding|same|prior)\s+(day|week|month|year)(?![\w'’])/gi;
 /** `later in the day`: the day of the sentence, or of publication. */
 const IN_THE_DAY = /\b(?:earlier|later)\s+(?:in\s+the|that)\s+day(?![\w'’])/gi;
+/** Every expression of this rule names its unit. */
+const HAS_UNIT = /day|week|month|year/i;
 const THE_UNIT_BEFORE = /\bthe\s+(day|week|month|year)\s+(before|after|earlier|prior)(?![\w'’])(?!\s+(?:yesterday|tomorrow|last|next)\b)/gi;
 
 type Relation = 'before' | 'after' | 'same';
@@ -82,6 +84,7 @@ function resolveRelative(env: Env, start: number, end: number, unit: Granularity
 
 export function anchored(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!HAS_UNIT.test(text)) return out;
   const push = (m: RegExpExecArray, rule: string, unit: Granularity, n: number, relation: Relation) => {
     const start = m.index;
     const end = m.index + m[0].length;

@@ -33,6 +33,9 @@ const MONTH_ALONE = new RegExp(
 const NUMERIC_DATE = /(?<![\d/.,$£€])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
 const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 
+/** Every month name this rule reads, abbreviated or not (`MONTH_NAME`'s are among them). */
+const HAS_MONTH = new RegExp(MONTH_ANY);
+
 const MONTH_ALTERNATION = /(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:and|or|to|through|until|till|-|–|&)\s*$/;
 
 function validYear(text: string | undefined): number | undefined {
@@ -72,13 +75,14 @@ function monthContextOk(text: string, start: number, month: string): boolean {
 
 export function calendarDates(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const digits = /\d/.test(text);
 
-  each(ISO_DATE, text, (m) => {
+  if (digits) each(ISO_DATE, text, (m) => {
     const period = dayPeriod(Number(m[1]), Number(m[2]), Number(m[3]));
     if (period) out.push({ start: m.index, end: m.index + m[0].length, rule: 'iso-date', stage: 'plain', resolve: () => period });
   });
 
-  each(NUMERIC_DATE, text, (m) => {
+  if (digits) each(NUMERIC_DATE, text, (m) => {
     let month = Number(m[1]);
     let day = Number(m[2]);
     if (month > 12) [month, day] = [day, month];
@@ -111,10 +115,14 @@ export function calendarDates(text: string): Candidate[] {
       },
     });
   };
-  each(MONTH_DAY, text, (m) => monthDay(m, m[1], m[2]!, m[3]!, m[4], m[4] ? 'month-day-year' : 'month-day'));
-  each(DAY_MONTH, text, (m) => monthDay(m, m[1], m[3]!, m[2]!, m[4], m[4] ? 'day-month-year' : 'day-month'));
+  // Every expression below names a month; all but `in March` have a number too.
+  if (!HAS_MONTH.test(text)) return out;
+  if (digits) {
+    each(MONTH_DAY, text, (m) => monthDay(m, m[1], m[2]!, m[3]!, m[4], m[4] ? 'month-day-year' : 'month-day'));
+    each(DAY_MONTH, text, (m) => monthDay(m, m[1], m[3]!, m[2]!, m[4], m[4] ? 'day-month-year' : 'day-month'));
+  }
 
-  each(MONTH_YEAR, text, (m) => {
+  if (digits) each(MONTH_YEAR, text, (m) => {
     const month = monthNumber(m[1]!);
     const y = validYear(m[2]);
     if (!month || y === undefined) return;

@@ -5,14 +5,14 @@
  * and keeps the zone's offset on that day when the zone is named.
  */
 import type { Day } from '../calendar.ts';
-import { each, isDayLevel, wordBefore, type Candidate, type Env } from '../candidate.ts';
+import { each, gated, isDayLevel, wordBefore, type Candidate, type Env } from '../candidate.ts';
 import { ZONE_AFTER, zoneOffset } from '../zones.ts';
 
-const AM_PM = /(?<![\w.:,$£€])(\d{1,2})(?:[:.](\d{2}))?\s?([AaPp])\.?\s?[Mm](?![A-Za-z])\.?/g;
-const H24 = /(?<![\w.:,$£€/])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g;
-const MILITARY = /(?<![\w.:,$£€/])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|hrs|hours|h)\b)/g;
-const NOON = /\b(noon|midday)\b/gi;
-const OCLOCK = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b/gi;
+const AM_PM = gated(/\d\s?[AaPp]/, /(?<![\w.:,$£€])(\d{1,2})(?:[:.](\d{2}))?\s?([AaPp])\.?\s?[Mm](?![A-Za-z])\.?/g);
+const H24 = gated(/\d:\d/, /(?<![\w.:,$£€/])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g);
+const MILITARY = gated(/\d{4}/, /(?<![\w.:,$£€/])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|hrs|hours|h)\b)/g);
+const NOON = gated(/noon|midday/i, /\b(noon|midday)\b/gi);
+const OCLOCK = gated(/clock/i, /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b/gi);
 
 const WORD_HOURS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 /** Words before a bare `11:30` that make it a time rather than a score or a verse. */

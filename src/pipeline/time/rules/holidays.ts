@@ -61,8 +61,12 @@ const COMPILED = HOLIDAYS.map((holiday) => ({
   re: new RegExp(`\\b(${holiday.pattern})(?:,?\\s+(\\d{4})(?!\\d))?(?![\\w'’])`, 'g'),
 }));
 
+/** Any holiday's name: every expression below holds one. */
+const ANY_HOLIDAY = new RegExp(HOLIDAYS.map((holiday) => holiday.pattern).join('|'));
+
 export function holidays(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!ANY_HOLIDAY.test(text)) return out;
   for (const { holiday, re } of COMPILED) {
     each(re, text, (m) => {
       const start = m.index;

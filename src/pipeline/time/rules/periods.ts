@@ -5,19 +5,21 @@
  * company is not in the sentence.
  */
 import { quarterOf } from '../calendar.ts';
-import { each, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
+import { each, gated, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
 import { ordinalValue, seasonCode } from '../lexicon.ts';
 import { resolveQuarter, resolveSeason, shiftQuarter, type Direction } from '../resolve.ts';
 
-const SEASON = /\b(?:((?:[Ll]ast|[Nn]ext|[Tt]his)(?:\s+(?:past|coming))?|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+|([Tt]he\s+(?:(?:early|late)\s+)?))?([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:,?\s+(?:of\s+)?(\d{4})(?!\d))?(?:['’]s)?(?![\w'’-])/g;
+const SEASON = gated(/spring|summer|autumn|fall|winter/i, /\b(?:((?:[Ll]ast|[Nn]ext|[Tt]his)(?:\s+(?:past|coming))?|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+|([Tt]he\s+(?:(?:early|late)\s+)?))?([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:,?\s+(?:of\s+)?(\d{4})(?!\d))?(?:['’]s)?(?![\w'’-])/g);
 /** Words before a season with no year or `this`/`last` that make it a time: `in the summer`, `during winter`. */
 const SEASON_LEAD = new Set(['in', 'during', 'by', 'until', 'till', 'over', 'since', 'through', 'throughout', 'before', 'after', 'for', 'from', 'of', 'early', 'late', 'mid', 'around', 'this']);
 
-const QUARTER =
-  /\b(?:[Tt]he\s+|(\d{4})['’]s\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+|fiscal\s+)?year|fiscal\s+(?:year\s+)?(\d{4})(?!\d)))?(?![\w'’-])/gi;
-const QUARTER_RELATIVE = /\b(this|next|last|the\s+current|the\s+previous|the\s+past|the\s+latest|the\s+most\s+recent|the\s+next|the\s+coming)\s+quarter(?![\w'’-])/gi;
-const Q_NOTATION = /\b(?:(\d{4})\s?)?Q([1-4])(?:\s?(\d{4})(?!\d)|\s?['’](\d{2})(?!\d))?\b/g;
-const HALF = /\b(?:[Tt]he\s+)?(first|second)\s+half\s+of\s+(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+)?year)(?![\w'’])|\bH([12])\s?(\d{4})(?!\d)/gi;
+const QUARTER = gated(
+  /quarter/i,
+  /\b(?:[Tt]he\s+|(\d{4})['’]s\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+(?:of\s+)?(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+|fiscal\s+)?year|fiscal\s+(?:year\s+)?(\d{4})(?!\d)))?(?![\w'’-])/gi,
+);
+const QUARTER_RELATIVE = gated(/quarter/i, /\b(this|next|last|the\s+current|the\s+previous|the\s+past|the\s+latest|the\s+most\s+recent|the\s+next|the\s+coming)\s+quarter(?![\w'’-])/gi);
+const Q_NOTATION = gated(/Q[1-4]/, /\b(?:(\d{4})\s?)?Q([1-4])(?:\s?(\d{4})(?!\d)|\s?['’](\d{2})(?!\d))?\b/g);
+const HALF = gated(/half|H[12]/i, /\b(?:[Tt]he\s+)?(first|second)\s+half\s+of\s+(?:(\d{4})(?!\d)|(this|last|next)\s+year|the\s+(?:current\s+)?year)(?![\w'’])|\bH([12])\s?(\d{4})(?!\d)/gi);
 
 /** A quarter in a game is not a calendar quarter. */
 const SPORTS = /\b(scored|scores|scoring|touchdowns?|goals?|innings?|overtime|half-?time|basket|baskets|free throws?|points? (?:in|during) the)\b/i;

@@ -5,21 +5,26 @@
  * `in recent weeks`.
  */
 import { daysBetween, isoWeekOf, periodAt, shiftDays, shiftMonth, shiftMonthsOfDay, valueOf, weekdayOf, type Day, type Period } from '../calendar.ts';
-import { each, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
+import { each, gated, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
 import { COUNT, countValue, partOfDay, type PartOfDay } from '../lexicon.ts';
 import type { Tense } from '../tense.ts';
 
-const DAY_WORD = /\b(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|(?:(early|late|earlier|later)\s+)?(today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\s+(morning|afternoon|evening|night))?)(?![\w'’])/gi;
-const THIS_PART = /\b(this|last)\s+(morning|afternoon|evening|night)(?![\w'’])/gi;
+const DAY_WORD = gated(/to(?:day|morrow|night)|yesterday/i, /\b(?:(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)|(?:(early|late|earlier|later)\s+)?(today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\s+(morning|afternoon|evening|night))?)(?![\w'’])/gi);
+const THIS_PART = gated(/morning|afternoon|evening|night/i, /\b(this|last)\s+(morning|afternoon|evening|night)(?![\w'’])/gi);
 const OVERNIGHT = /\bovernight(?![\w'’-])/gi;
-const UNIT_RELATIVE =
-  /\b((?:earlier|later)\s+(?:this|in\s+the)|(?:early|late|mid)[\s-]+(?:this|last|next)|so\s+far\s+this|(?:the\s+)?(?:start|beginning|end|middle|first\s+half|second\s+half|rest|remainder|turn)\s+of\s+(?:this|last|next|the)|this\s+past|this\s+coming|this|last|next|the\s+current|the\s+past|(?:the\s+)?previous)\s+(week|month|year|weekend)(?:['’]s)?(?![\w'’])/gi;
-const WEEK_BEFORE_LAST = /\bthe\s+(week|month|year|weekend)\s+before\s+last\b/gi;
-const WEEKEND = /\b(?:(?:over|at|during|on|across|through|throughout|by|until|after|before)\s+)?the\s+weekend(?:['’]s)?(?![\w'’])/gi;
-const AGO = new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi');
-const WINDOW = new RegExp(
-  `\\b(?:(?:the|these|those)\\s+)?(?:past|last|previous|recent)\\s+(?:(${COUNT}|few|several|couple\\s+of)\\s+)?(days|weeks|months)(?![\\w'’])|\\bthe\\s+(?:past|last)\\s+(week|month)(?![\\w'’])`,
-  'gi',
+const UNIT_RELATIVE = gated(
+  /week|month|year/i,
+  /\b((?:earlier|later)\s+(?:this|in\s+the)|(?:early|late|mid)[\s-]+(?:this|last|next)|so\s+far\s+this|(?:the\s+)?(?:start|beginning|end|middle|first\s+half|second\s+half|rest|remainder|turn)\s+of\s+(?:this|last|next|the)|this\s+past|this\s+coming|this|last|next|the\s+current|the\s+past|(?:the\s+)?previous)\s+(week|month|year|weekend)(?:['’]s)?(?![\w'’])/gi,
+);
+const WEEK_BEFORE_LAST = gated(/before\s+last/i, /\bthe\s+(week|month|year|weekend)\s+before\s+last\b/gi);
+const WEEKEND = gated(/weekend/i, /\b(?:(?:over|at|during|on|across|through|throughout|by|until|after|before)\s+)?the\s+weekend(?:['’]s)?(?![\w'’])/gi);
+const AGO = gated(/\sago\b/i, new RegExp(`\\b(${COUNT})\\s+(day|week|month|year|decade)s?\\s+ago\\b`, 'gi'));
+const WINDOW = gated(
+  /days|week|month/i,
+  new RegExp(
+    `\\b(?:(?:the|these|those)\\s+)?(?:past|last|previous|recent)\\s+(?:(${COUNT}|few|several|couple\\s+of)\\s+)?(days|weeks|months)(?![\\w'’])|\\bthe\\s+(?:past|last)\\s+(week|month)(?![\\w'’])`,
+    'gi',
+  ),
 );
 
 /** Words after `overnight` that show it is the adverb (`struck overnight, killing …`), not `an overnight stay`. */

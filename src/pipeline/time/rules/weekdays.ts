@@ -15,6 +15,9 @@ const WEEKDAY_MENTION = new RegExp(
   'g',
 );
 
+/** Every weekday name holds `day` (or `DAY`): no match without it. */
+const HAS_WEEKDAY = /day|DAY/;
+
 const SUNDAY_PAPER = /\b(?:Mail|Sun|Independent|Express|Mirror|People|Star|Observer)\s+on\s+$/;
 
 function directionOf(prefix: string): Direction {
@@ -34,6 +37,7 @@ function partFromPrefix(prefix: string): PartOfDay | undefined {
 
 export function weekdays(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!HAS_WEEKDAY.test(text)) return out;
   each(WEEKDAY_MENTION, text, (m) => {
     const prefix = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const name = m[2]!;

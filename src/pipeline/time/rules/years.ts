@@ -15,6 +15,9 @@ const YEAR = new RegExp(
   'g',
 );
 
+/** Every year this rule reads is four digits. */
+const HAS_YEAR = /\d{4}/;
+
 /** Words before a year that show it is a date: `in 2014`, `the 2018 elections`, `Russia's 2022 invasion`. */
 const DATE_LEAD = new Set([
   'in',
@@ -81,6 +84,7 @@ export function isYearContext(text: string, start: number, end: number, prefixed
 
 export function years(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!HAS_YEAR.test(text)) return out;
   each(YEAR, text, (m) => {
     const prefix = m[1];
     const y = Number(m[2]);
