@@ -37,16 +37,26 @@ export function nameKey(name: string): string {
 
 const cache = new Map<string, Entities>();
 
-let tagger: typeof nlpType | undefined;
+let tagger: { nlp: typeof nlpType; hooks: string[] } | undefined;
+
+/** What `tokenize` has run already, and the chunker (noun and verb phrases), which people and places do not use. */
+const SKIPPED_HOOKS = new Set(['contractions', 'alias', 'machine', 'chunks']);
 
 /**
  * compromise, loaded on first use (its package's CommonJS build, which loads
  * in two thirds of the ES module's 0.6 s): a rebuild whose sentences were
- * all tagged in an earlier build (`primeEntities`) never loads it.
+ * all tagged in an earlier build (`primeEntities`) never loads it. A sentence
+ * is tokenized, then tagged by compromise's own steps but the chunker: the
+ * people and places come out the same (every sentence of the seed and MEANTIME
+ * articles was compared) in a sixth less time.
  */
 function nlp(text: string) {
-  tagger ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  return tagger(text);
+  if (!tagger) {
+    const nlp = createRequire(import.meta.url)('compromise') as typeof nlpType;
+    tagger = { nlp, hooks: nlp.hooks().filter((hook) => !SKIPPED_HOOKS.has(hook)) };
+  }
+  // `tokenize` is typed as compromise's first layer; the document is the full library's.
+  return tagger.nlp.tokenize(text).compute(tagger.hooks) as ReturnType<typeof nlpType>;
 }
 
 /** Seeds the cache with entities found in an earlier build. */
