@@ -119,6 +119,8 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
     clock('articles', started);
   }
   const articles = works.map((w) => w.article);
+  // Sentences that can become events, each given to people and places (counts, not times, as `cache…` are).
+  stats['count.candidates'] = works.reduce((n, w) => n + w.entities.length, 0);
   problems.push(...duplicateProblems(articles));
   const corrections = loadCorrections(displayPath(correctionsFile), articles);
   problems.push(...corrections.problems);
