@@ -67,11 +67,14 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
   const mentions = mentionsOf(parsed.article);
   const links = internalLinks(parsed.segmented, parsed.article.bodyLine);
   const html = renderSegmented(parsed.segmented);
-  // People and places of the sentences that can become events (compromise is the slow part).
-  const entities: Array<[string, Entities]> = candidatesOf(parsed.article, mentions, '').candidates.map((c) => [
-    c.sentence.id,
-    entitiesOf(c.sentence.text),
-  ]);
+  // People and places of the sentences that can become events (compromise is the slow part):
+  // kept apart, by sentence text, so that a change to the rest of the pipeline does not tag them again.
+  const sentences = candidatesOf(parsed.article, mentions, '').candidates.map((c) => c.sentence);
+  const known = cache?.people.get<Array<[string, Entities]>>('sentences', cacheKey) ?? [];
+  for (const [text, found] of known) primeEntities(text, found);
+  const entities: Array<[string, Entities]> = sentences.map((s) => [s.id, entitiesOf(s.text)]);
+  const texts = new Set(known.map(([text]) => text));
+  if (sentences.some((s) => !texts.has(s.text))) cache?.people.set('sentences', cacheKey, sentences.map((s, i) => [s.text, entities[i]![1]]));
   const work = { key: cacheKey, article: parsed.article, links, mentions: [...mentions], entities };
   cache?.set('article', cacheKey, { ...work, article: { ...parsed.article, body: undefined } });
   cache?.set('html', cacheKey, html);

@@ -65,6 +65,11 @@ function compromise(): NonNullable<typeof tagger> {
   return tagger;
 }
 
+/** Forgets every sentence tagged in this process, as a new process starts (for tests). */
+export function forgetEntities(): void {
+  cache.clear();
+}
+
 /** Seeds the cache with entities found in an earlier build. */
 export function primeEntities(text: string, entities: Entities): void {
   cache.set(text, entities);

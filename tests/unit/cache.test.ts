@@ -2,13 +2,15 @@
  * The disk cache keeps what builds use and lets go of the rest: entries no
  * build has touched for a week (other pipeline versions, site data and
  * bodies of content that is gone) are deleted; the search step's shards are
- * left to it.
+ * left to it. People and places outlive a change to the rest of the pipeline.
  */
-import { mkdirSync, mkdtempSync, existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyseFile } from '../../src/pipeline/build.ts';
 import { CACHE_DAYS, DiskCache, pruneCache, pruneCacheDaily } from '../../src/pipeline/cache.ts';
+import { forgetEntities, tagging } from '../../src/pipeline/entities.ts';
 
 const DAY = 86_400_000;
 
@@ -68,5 +70,43 @@ describe('pruning once a day', () => {
     // A day on: pruned, and its note kept.
     expect(pruneCacheDaily(cache, now + DAY + 1)).toBe(1);
     expect(existsSync(join(root, '.pruned'))).toBe(true);
+  });
+});
+
+describe('people and places across pipeline versions', () => {
+  it('are tagged once: a cache of another pipeline version reads them, not compromise', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const file = join(root, 'article.md');
+    copyFileSync(join(import.meta.dirname, '..', '..', 'content', 'articles', readdirSync(join(import.meta.dirname, '..', '..', 'content', 'articles'))[0]!), file);
+    forgetEntities();
+    const first = analyseFile(file, new DiskCache(root, 'version-1')).work!;
+    const tagged = tagging.sentences;
+    expect(first.entities.length).toBeGreaterThan(0);
+
+    // A new process with another pipeline version: its analyses are gone, the people and places are not.
+    forgetEntities();
+    const second = analyseFile(file, new DiskCache(root, 'version-2')).work!;
+    expect(tagging.sentences).toBe(tagged);
+    expect(second.entities).toEqual(first.entities);
+
+    // Without them, compromise tags every sentence again.
+    rmSync(new DiskCache(root, 'version-3').people.dir, { recursive: true, force: true });
+    forgetEntities();
+    analyseFile(file, new DiskCache(root, 'version-3'));
+    expect(tagging.sentences).toBeGreaterThan(tagged);
+  });
+
+  it('are pruned like the analyses: the folder in use stays, another version’s goes when unused', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const cache = new DiskCache(root);
+    cache.people.set('sentences', 'old', []);
+    mkdirSync(join(root, 'people-another', 'sentences'), { recursive: true });
+    aged(join(cache.people.dir, 'sentences', 'old.json'), CACHE_DAYS + 1);
+    aged(join(root, 'people-another'), CACHE_DAYS + 1);
+    aged(cache.people.dir, CACHE_DAYS + 1);
+    expect(pruneCache(cache)).toBe(2);
+    expect(existsSync(cache.people.dir)).toBe(true);
+    expect(existsSync(join(cache.people.dir, 'sentences', 'old.json'))).toBe(false);
+    expect(existsSync(join(root, 'people-another'))).toBe(false);
   });
 });
