@@ -4,7 +4,7 @@ import { articleEntry, bodyKey, type ArticleBody, type ArticleEntry } from './bo
 import { candidatesOf } from './candidates.ts';
 import { cacheFor, DiskCache, hashOf } from './cache.ts';
 import { loadCorrections } from './corrections.ts';
-import { primeEntities, entitiesOf, tagging, type Entities } from './entities.ts';
+import { entitiesOf, primeEntities, primePeopleEntry, tagging, type Entities, type PeopleEntry } from './entities.ts';
 import { displayPath, duplicateProblems, loadStory } from './files.ts';
 import { inputHash, inputsOf, readInput, statKey } from './inputs.ts';
 import { brokenLinks, internalLinks, type InternalLink } from './links.ts';
@@ -72,10 +72,10 @@ export function analyseFile(file: string, cache: DiskCache | undefined): { work?
   // again. Written only when compromise tagged one of them here: a sentence this process had
   // already tagged (a wire copy's) is not worth another file.
   const sentences = candidatesOf(parsed.article, mentions, '').candidates.map((c) => c.sentence);
-  for (const [text, found] of cache?.people.get<Array<[string, Entities]>>('sentences', cacheKey) ?? []) primeEntities(text, found);
+  primePeopleEntry(cache?.people.get('sentences', cacheKey));
   const tagged = tagging.sentences;
   const entities: Array<[string, Entities]> = sentences.map((s) => [s.id, entitiesOf(s.text)]);
-  if (tagging.sentences > tagged) cache?.people.set('sentences', cacheKey, sentences.map((s, i) => [s.text, entities[i]![1]]));
+  if (tagging.sentences > tagged) cache?.people.set('sentences', cacheKey, sentences.map((s, i): PeopleEntry[number] => [s.text, entities[i]![1]]));
   const work = { key: cacheKey, article: parsed.article, links, mentions: [...mentions], entities };
   cache?.set('article', cacheKey, { ...work, article: { ...parsed.article, body: undefined } });
   cache?.set('html', cacheKey, html);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
  * expressions, people and places, rendered HTML) depends only on its text and
  * on the pipeline's code, so a rebuild after adding one article recomputes
  * only that article. Entries are keyed by a hash of the input and of every
- * pipeline source file, so changing the code empties the cache by itself.
+ * pipeline source file, so changing the code empties the cache by itself;
+ * people and places are kept apart, under a version of their own (`people`).
  */
 
 /** Where the pipeline's sources are: beside this module, or (when bundled into a page) under the project. */
@@ -60,14 +62,27 @@ export function peopleVersion(): string {
   if (!peopleCodeVersion) {
     const dir = pipelineDir();
     try {
-      const compromise = JSON.parse(readFileSync(join(dir!, '..', '..', 'node_modules', 'compromise', 'package.json'), 'utf8')) as { version: string };
-      peopleCodeVersion = createHash('sha1').update(readFileSync(join(dir!, 'entities.ts'))).update(compromise.version).digest('hex').slice(0, 12);
+      peopleCodeVersion = createHash('sha1').update(readFileSync(join(dir!, 'entities.ts'))).update(packageVersion('compromise')).digest('hex').slice(0, 12);
     } catch {
       // Without the sources at hand, nothing is reused.
       peopleCodeVersion = `run-${process.pid}-${Date.now()}`;
     }
   }
   return peopleCodeVersion;
+}
+
+/** An installed package's version, from the `package.json` above the file Node resolves it to (wherever it is installed). */
+function packageVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const found = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (found.name === name && found.version) return found.version;
+    }
+    if (dirname(dir) === dir) throw new Error(`no package.json for ${name}`);
+    dir = dirname(dir);
+  }
 }
 
 export function hashOf(...parts: string[]): string {
@@ -207,7 +222,10 @@ export const CACHE_DAYS = 7;
 export function pruneCache(cache: DiskCache, now = Date.now()): number {
   const inUse = [cache.dir, cache.people.dir];
   let removed = pruneFolder(cache.root, now, (name) => inUse.includes(join(cache.root, name)) || name === 'pagefind' || name === PRUNED);
-  for (const dir of inUse) for (const kind of existsSync(dir) ? readdirSync(dir) : []) removed += pruneFolder(join(dir, kind), now);
+  for (const kind of existsSync(cache.dir) ? readdirSync(cache.dir) : []) removed += pruneFolder(join(cache.dir, kind), now);
+  // An article's people and places are read only when its analysis is not in the cache: they stay while it is.
+  const analysed = (name: string) => existsSync(join(cache.dir, 'article', name));
+  for (const kind of existsSync(cache.people.dir) ? readdirSync(cache.people.dir) : []) removed += pruneFolder(join(cache.people.dir, kind), now, analysed);
   return removed;
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseFile } from '../../src/pipeline/build.ts';
-import { CACHE_DAYS, DiskCache, pruneCache, pruneCacheDaily } from '../../src/pipeline/cache.ts';
+import { CACHE_DAYS, DiskCache, peopleVersion, pruneCache, pruneCacheDaily } from '../../src/pipeline/cache.ts';
 import { forgetEntities, tagging } from '../../src/pipeline/entities.ts';
 
 const DAY = 86_400_000;
@@ -73,11 +73,24 @@ describe('pruning once a day', () => {
   });
 });
 
+/** A folder holding a copy of the first seed article, as `article.md`. */
+function seedArticle(): { root: string; file: string } {
+  const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+  const articles = join(import.meta.dirname, '..', '..', 'content', 'articles');
+  const file = join(root, 'article.md');
+  copyFileSync(join(articles, readdirSync(articles).sort()[0]!), file);
+  return { root, file };
+}
+
 describe('people and places across pipeline versions', () => {
+  it('have a version of their own, from entities.ts and the compromise installed, the same in every process', () => {
+    // A version that could not be worked out is made per process (`run-…`): nothing would be reused.
+    expect(peopleVersion()).toMatch(/^[0-9a-f]{12}$/);
+    expect(new DiskCache(mkdtempSync(join(tmpdir(), 'timeline-cache-'))).people.dir).toMatch(new RegExp(`people-${peopleVersion()}$`));
+  });
+
   it('are tagged once: a cache of another pipeline version reads them, not compromise', () => {
-    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
-    const file = join(root, 'article.md');
-    copyFileSync(join(import.meta.dirname, '..', '..', 'content', 'articles', readdirSync(join(import.meta.dirname, '..', '..', 'content', 'articles'))[0]!), file);
+    const { root, file } = seedArticle();
     forgetEntities();
     const first = analyseFile(file, new DiskCache(root, 'version-1')).work!;
     const tagged = tagging.sentences;
@@ -96,17 +109,39 @@ describe('people and places across pipeline versions', () => {
     expect(tagging.sentences).toBeGreaterThan(tagged);
   });
 
-  it('are pruned like the analyses: the folder in use stays, another version’s goes when unused', () => {
+  it('are pruned when unused and their article’s analysis is gone; the folder in use stays, another version’s goes', () => {
     const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
     const cache = new DiskCache(root);
-    cache.people.set('sentences', 'old', []);
+    cache.people.set('sentences', 'gone', []);
+    // Read only when its analysis is missing: an article analysed and unchanged never reads it.
+    cache.people.set('sentences', 'analysed', []);
+    cache.set('article', 'analysed', {});
     mkdirSync(join(root, 'people-another', 'sentences'), { recursive: true });
-    aged(join(cache.people.dir, 'sentences', 'old.json'), CACHE_DAYS + 1);
+    aged(join(cache.people.dir, 'sentences', 'gone.json'), CACHE_DAYS + 1);
+    aged(join(cache.people.dir, 'sentences', 'analysed.json'), CACHE_DAYS + 1);
     aged(join(root, 'people-another'), CACHE_DAYS + 1);
     aged(cache.people.dir, CACHE_DAYS + 1);
     expect(pruneCache(cache)).toBe(2);
     expect(existsSync(cache.people.dir)).toBe(true);
-    expect(existsSync(join(cache.people.dir, 'sentences', 'old.json'))).toBe(false);
+    expect(existsSync(join(cache.people.dir, 'sentences', 'gone.json'))).toBe(false);
+    expect(existsSync(join(cache.people.dir, 'sentences', 'analysed.json'))).toBe(true);
     expect(existsSync(join(root, 'people-another'))).toBe(false);
+  });
+
+  it('read back only in their own shape: anything else is ignored and the sentences tagged again', () => {
+    const { root, file } = seedArticle();
+    forgetEntities();
+    const good = analyseFile(file, new DiskCache(root, 'version-1')).work!;
+    const people = new DiskCache(root, 'version-2').people;
+    const key = readdirSync(join(people.dir, 'sentences'))[0]!.replace(/\.json$/, '');
+    const text = people.get<Array<[string, unknown]>>('sentences', key)![0]![0];
+    for (const bad of [{ not: 'an entry' }, [[1, 2]], [[text, { people: 'Putin' }]], [[text, { people: [1], places: [] }]]]) {
+      people.set('sentences', key, bad);
+      forgetEntities();
+      const before = tagging.sentences;
+      const work = analyseFile(file, new DiskCache(root, `version-${JSON.stringify(bad).length}`)).work!;
+      expect(work.entities).toEqual(good.entities);
+      expect(tagging.sentences).toBeGreaterThan(before);
+    }
   });
 });
