@@ -3,26 +3,37 @@
  * `March 2022`, `in March`, `7/8/07`, `2025-05-15`.
  */
 import { isValidDay, weekdayOf, type Period } from '../calendar.ts';
-import { each, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
+import { each, gated, wordAfter, wordBefore, type Candidate } from '../candidate.ts';
 import { DATE_PREPOSITIONS, MONTH_ANY, MONTH_NAME, monthNumber, WEEKDAY, weekdayNumber } from '../lexicon.ts';
 import { resolveAnnual, resolveMonth, resolveMonthDay, type Direction } from '../resolve.ts';
 
 const YEAR = '(\\d{4})(?![\\d])';
+/** Every expression of this rule but `in March` holds a number. */
+const DIGIT = /\d/;
 
 /** `July 16, 2018`, `Thursday, May 15`, `Oct. 19`, `April 2nd`. */
-const MONTH_DAY = new RegExp(
-  `\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${MONTH_ANY})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|[.,]\\d)(?:,?\\s+${YEAR})?\\b`,
-  'g',
+const MONTH_DAY = gated(
+  DIGIT,
+  new RegExp(
+    `\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${MONTH_ANY})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:]|[.,]\\d)(?:,?\\s+${YEAR})?\\b`,
+    'g',
+  ),
 );
 /** `16 July 2018`, `the 15th of May`, `Thursday 15 May`, `14-16 May` (its first day). */
-const DAY_MONTH = new RegExp(
-  `(?<![\\w$£€.,/:-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(${MONTH_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
-  'g',
+const DAY_MONTH = gated(
+  DIGIT,
+  new RegExp(
+    `(?<![\\w$£€.,/:-])(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(${MONTH_ANY})(?![A-Za-z])(?:,?\\s+${YEAR})?`,
+    'g',
+  ),
 );
 /** `March 2022`, `mid-March 2022`, `the end of May 2008`. */
-const MONTH_YEAR = new RegExp(
-  `\\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\\s-]+|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of\\s+)?(${MONTH_ANY}),?\\s+(?:of\\s+)?${YEAR}`,
-  'g',
+const MONTH_YEAR = gated(
+  DIGIT,
+  new RegExp(
+    `\\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\\s-]+|(?:the\\s+)?(?:start|beginning|end|middle)\\s+of\\s+)?(${MONTH_ANY}),?\\s+(?:of\\s+)?${YEAR}`,
+    'g',
+  ),
 );
 /** `in March`, `last March`, `mid-March`, `the end of March`, `March's`. */
 const MONTH_ALONE = new RegExp(
@@ -30,8 +41,8 @@ const MONTH_ALONE = new RegExp(
   'g',
 );
 /** `7/8/07`, `05/15/2025`: US order unless the first number cannot be a month. */
-const NUMERIC_DATE = /(?<![\d/.,$£€])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g;
-const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+const NUMERIC_DATE = gated(DIGIT, /(?<![\d/.,$£€])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g);
+const ISO_DATE = gated(DIGIT, /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g);
 
 /** Every month name this rule reads, abbreviated or not (`MONTH_NAME`'s are among them). */
 const HAS_MONTH = new RegExp(MONTH_ANY);
@@ -75,14 +86,13 @@ function monthContextOk(text: string, start: number, month: string): boolean {
 
 export function calendarDates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const digits = /\d/.test(text);
 
-  if (digits) each(ISO_DATE, text, (m) => {
+  each(ISO_DATE, text, (m) => {
     const period = dayPeriod(Number(m[1]), Number(m[2]), Number(m[3]));
     if (period) out.push({ start: m.index, end: m.index + m[0].length, rule: 'iso-date', stage: 'plain', resolve: () => period });
   });
 
-  if (digits) each(NUMERIC_DATE, text, (m) => {
+  each(NUMERIC_DATE, text, (m) => {
     let month = Number(m[1]);
     let day = Number(m[2]);
     if (month > 12) [month, day] = [day, month];
@@ -115,14 +125,12 @@ export function calendarDates(text: string): Candidate[] {
       },
     });
   };
-  // Every expression below names a month; all but `in March` have a number too.
+  // Every expression below names a month.
   if (!HAS_MONTH.test(text)) return out;
-  if (digits) {
-    each(MONTH_DAY, text, (m) => monthDay(m, m[1], m[2]!, m[3]!, m[4], m[4] ? 'month-day-year' : 'month-day'));
-    each(DAY_MONTH, text, (m) => monthDay(m, m[1], m[3]!, m[2]!, m[4], m[4] ? 'day-month-year' : 'day-month'));
-  }
+  each(MONTH_DAY, text, (m) => monthDay(m, m[1], m[2]!, m[3]!, m[4], m[4] ? 'month-day-year' : 'month-day'));
+  each(DAY_MONTH, text, (m) => monthDay(m, m[1], m[3]!, m[2]!, m[4], m[4] ? 'day-month-year' : 'day-month'));
 
-  if (digits) each(MONTH_YEAR, text, (m) => {
+  each(MONTH_YEAR, text, (m) => {
     const month = monthNumber(m[1]!);
     const y = validYear(m[2]);
     if (!month || y === undefined) return;
