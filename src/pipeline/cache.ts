@@ -55,14 +55,17 @@ let peopleCodeVersion: string | undefined;
 
 /**
  * Hash of what a sentence's people and places depend on: the code that finds
- * them (`entities.ts`) and compromise's version. A change anywhere else in the
+ * them (`entities.ts`, and `compromise-sweep.ts`, which compromise runs) and
+ * compromise's version. A change anywhere else in the
  * pipeline leaves them valid (see `DiskCache.people`).
  */
 export function peopleVersion(): string {
   if (!peopleCodeVersion) {
     const dir = pipelineDir();
     try {
-      peopleCodeVersion = createHash('sha1').update(readFileSync(join(dir!, 'entities.ts'))).update(packageVersion('compromise')).digest('hex').slice(0, 12);
+      const hash = createHash('sha1');
+      for (const file of ['entities.ts', 'compromise-sweep.ts']) hash.update(readFileSync(join(dir!, file)));
+      peopleCodeVersion = hash.update(packageVersion('compromise')).digest('hex').slice(0, 12);
     } catch {
       // Without the sources at hand, nothing is reused.
       peopleCodeVersion = `run-${process.pid}-${Date.now()}`;
