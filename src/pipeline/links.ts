@@ -1,5 +1,5 @@
-import { visit } from 'unist-util-visit';
-import type { Segmented } from './markdown.ts';
+import type { Nodes } from 'mdast';
+import { walk, type Segmented } from './markdown.ts';
 import type { Position, Problem, Timeline } from './types.ts';
 
 /** A link inside an article that points into this site. */
@@ -11,8 +11,8 @@ export interface InternalLink {
 /** Links of an article body that stay on the site (`/…`), with their place in the file. */
 export function internalLinks({ tree }: Segmented, bodyLine: number): InternalLink[] {
   const links: InternalLink[] = [];
-  visit(tree, 'link', (node) => {
-    if (!node.url.startsWith('/') || node.url.startsWith('//')) return;
+  walk<Nodes>(tree, (node) => {
+    if (node.type !== 'link' || !node.url.startsWith('/') || node.url.startsWith('//')) return;
     const start = node.position?.start;
     links.push({ url: node.url, position: { line: (start?.line ?? 1) + bodyLine - 1, column: start?.column ?? 1 } });
   });

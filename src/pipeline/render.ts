@@ -1,12 +1,11 @@
-import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes, Parent, PhrasingContent } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeOptions } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { sentenceIds } from './article.ts';
-import { segment, type Segmented, type TextBlock } from './markdown.ts';
+import { segment, walk, type Segmented, type TextBlock } from './markdown.ts';
 
 /**
  * Renders an article body to HTML (remark → rehype), with every sentence in a
@@ -105,7 +104,7 @@ export function renderSegmented({ tree, blocks }: Segmented, options: RenderOpti
   const ids = sentenceIds(blocks);
   blocks.forEach((block, i) => wrapSentences(block, ids[i]!, options.cited));
   // Figures: `:::figure{credit="…" kind="video"}` → <figure><figcaption>… <small class="credit">…</small></figcaption></figure>
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     if (node.type === 'containerDirective' && node.name === 'figure') {
       const credit = node.attributes?.credit;
       const kind = node.attributes?.kind === 'video' ? 'video' : 'figure';
@@ -124,8 +123,8 @@ export function renderSegmented({ tree, blocks }: Segmented, options: RenderOpti
     }
   });
   const hast = unified().use(remarkRehype).runSync(tree) as HastRoot;
-  visit(hast, 'element', (element: Element) => {
-    if (element.tagName === 'a' && typeof element.properties.href === 'string' && /^https?:\/\//i.test(element.properties.href)) {
+  walk<HastNodes>(hast, (element) => {
+    if (element.type === 'element' && element.tagName === 'a' && typeof element.properties.href === 'string' && /^https?:\/\//i.test(element.properties.href)) {
       element.properties.rel = ['noopener', 'noreferrer'];
     }
   });
