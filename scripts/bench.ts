@@ -44,12 +44,13 @@ interface Args {
   skipSearch: boolean;
   skipRebuild: boolean;
   rebuildOnly: boolean;
+  distinct: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- --articles N [--from DIR]... [--skip-baseline] [--skip-search] [--skip-rebuild] [--rebuild]';
+const USAGE = 'usage: npm run bench -- --articles N [--from DIR]... [--distinct] [--skip-baseline] [--skip-search] [--skip-rebuild] [--rebuild]';
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 0, from: [], skipBaseline: false, skipSearch: false, skipRebuild: false, rebuildOnly: false };
+  const args: Args = { articles: 0, from: [], skipBaseline: false, skipSearch: false, skipRebuild: false, rebuildOnly: false, distinct: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = splitOption(arg);
@@ -60,6 +61,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--skip-search') args.skipSearch = true;
     else if (name === '--skip-rebuild') args.skipRebuild = true;
     else if (name === '--rebuild') args.rebuildOnly = true;
+    else if (name === '--distinct') args.distinct = true;
     else if (name === '--help' || name === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -252,6 +254,8 @@ interface Results {
   /** 1-minute load average before the run and at its end: other work on the machine skews the figures. */
   load: { before: number; after?: number };
   from: string[];
+  /** The corpus made with `--distinct`: no two articles share a sentence. */
+  distinct?: boolean;
   corpus: { dir: string; files: number; ms: number };
   cold?: BuildFigures & { events: number; stages: StageFigures };
   baseline?: BuildFigures & {
@@ -293,7 +297,7 @@ function targetsOf(results: Results): Target[] {
 function scalingOf(results: Results): Results['scaling'] {
   const read = (n: number): Results | undefined => {
     if (n === results.articles) return results;
-    const file = join(BENCH, `results-${n}.json`);
+    const file = join(BENCH, `results-${n}${results.distinct ? '-distinct' : ''}.json`);
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : undefined;
   };
   if (results.articles !== 500 && results.articles !== 5000) return undefined;
@@ -346,10 +350,8 @@ function report(results: Results): string {
     if (candidates && tagging?.sentences) {
       // The corpus copies its template articles: compromise tags each distinct sentence once, and the copies reuse it.
       const each = tagging.ms / tagging.sentences;
-      out.push(
-        `\n  People and places: compromise tagged ${tagging.sentences.toLocaleString('en')} distinct sentences of the ${candidates.toLocaleString('en')} candidate sentences, ${each.toFixed(1)} ms each (${millis(tagging.ms)}).`,
-        `  Were every candidate sentence distinct, as in an archive of distinct articles: about ${seconds((candidates - tagging.sentences) * each)} more CPU time.`,
-      );
+      out.push(`\n  People and places: compromise tagged ${tagging.sentences.toLocaleString('en')} distinct sentences of the ${candidates.toLocaleString('en')} candidate sentences, ${each.toFixed(1)} ms each (${millis(tagging.ms)}).`);
+      if (!results.distinct) out.push(`  Were every candidate sentence distinct, as in an archive of distinct articles (--distinct measures it): about ${seconds((candidates - tagging.sentences) * each)} more CPU time.`);
     }
     const phaseRows: string[][] = [['build phase (npm run build)', 'cold', 'peak memory', ...(baseline ? ['baseline'] : []), ...(rebuild ? ['rebuild'] : [])]];
     for (const phase of cold.phases) {
@@ -386,12 +388,14 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const n = args.articles;
   mkdirSync(BENCH, { recursive: true });
-  const corpus = join(BENCH, `corpus-${n}`);
-  const dist = join(BENCH, `site-${n}`);
-  const caches = join(BENCH, `cache-${n}`);
+  // A corpus of distinct sentences has folders, logs and results of its own.
+  const name = args.distinct ? `${n}-distinct` : String(n);
+  const corpus = join(BENCH, `corpus-${name}`);
+  const dist = join(BENCH, `site-${name}`);
+  const caches = join(BENCH, `cache-${name}`);
   const logs = join(BENCH, 'logs');
   mkdirSync(logs, { recursive: true });
-  const resultsFile = join(BENCH, `results-${n}.json`);
+  const resultsFile = join(BENCH, `results-${name}.json`);
   const ourEnv = {
     TIMELINE_CONTENT: corpus,
     TIMELINE_CACHE: join(caches, 'timeline'),
@@ -422,13 +426,14 @@ async function main(): Promise<void> {
     // 1. Corpus
     let started = performance.now();
     step(`generating ${n} articles into ${corpus}`);
-    generateCorpus({ articles: n, from, out: corpus });
+    generateCorpus({ articles: n, from, out: corpus, distinct: args.distinct });
     results = {
       articles: n,
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory: totalmem(), node: process.versions.node },
       load: { before: loadavg()[0]! },
       from: from.map((f) => (f.startsWith(ROOT) ? f.slice(ROOT.length + 1) : f)),
+      ...(args.distinct ? { distinct: true } : {}),
       corpus: { dir: corpus.slice(ROOT.length + 1), files: readdirSync(join(corpus, 'articles')).length, ms: performance.now() - started },
       targets: [],
     };
@@ -436,7 +441,7 @@ async function main(): Promise<void> {
     // 2. Our site, cold: every cache empty.
     rmSync(caches, { recursive: true, force: true });
     rmSync(dist, { recursive: true, force: true });
-    const cold = await astroBuild('our site, cold', [...ourArgs, '--force'], ourEnv, dist, join(logs, `cold-${n}.log`), true);
+    const cold = await astroBuild('our site, cold', [...ourArgs, '--force'], ourEnv, dist, join(logs, `cold-${name}.log`), true);
     step(`cold build ${seconds(cold.ms)}, peak ${megabytes(cold.peakRss)}; pipeline stages in-process (own empty cache)`);
     const stageCache = join(caches, 'stages');
     const coldStages = await stages(corpus, stageCache);
@@ -444,8 +449,8 @@ async function main(): Promise<void> {
 
     // 3. Baseline, cold.
     if (!args.skipBaseline) {
-      const baselineDir = join(BENCH, `baseline-${n}`);
-      const baselineCaches = join(BENCH, `baseline-cache-${n}`);
+      const baselineDir = join(BENCH, `baseline-${name}`);
+      const baselineCaches = join(BENCH, `baseline-cache-${name}`);
       rmSync(baselineCaches, { recursive: true, force: true });
       rmSync(baselineDir, { recursive: true, force: true });
       const baseline = await astroBuild(
@@ -453,7 +458,7 @@ async function main(): Promise<void> {
         ['--root', join(ROOT, 'scripts', 'bench', 'baseline'), '--force'],
         { BASELINE_CONTENT: join(corpus, 'articles'), BENCH_ASTRO_CACHE: join(baselineCaches, 'astro'), BENCH_VITE_CACHE: join(baselineCaches, 'vite') },
         baselineDir,
-        join(logs, `baseline-${n}.log`),
+        join(logs, `baseline-${name}.log`),
       );
       results.baseline = { ...baseline, timeRatio: cold.ms / baseline.ms, memoryRatio: cold.peakRss / baseline.peakRss };
       step(`baseline ${seconds(baseline.ms)}, peak ${megabytes(baseline.peakRss)}; Pagefind CLI on its pages, for comparison`);
@@ -469,11 +474,11 @@ async function main(): Promise<void> {
   if (!args.skipRebuild && results.cold) {
     // A fresh article each time: the N+1-th of the corpus, then the next one on each --rebuild.
     const index = args.rebuildOnly && results.rebuild ? results.rebuild.addedIndex + 1 : n;
-    const added = new CorpusMaker(from, n).article(index);
+    const added = new CorpusMaker(from, n, undefined, args.distinct).article(index);
     const file = join(corpus, 'articles', added.name);
     writeFileSync(file, added.text);
     try {
-      const rebuild = await astroBuild('our site, rebuild (+1 article)', ourArgs, ourEnv, dist, join(logs, `rebuild-${n}.log`), true);
+      const rebuild = await astroBuild('our site, rebuild (+1 article)', ourArgs, ourEnv, dist, join(logs, `rebuild-${name}.log`), true);
       step(`rebuild ${seconds(rebuild.ms)}; pipeline stages in-process (warm cache)`);
       const warmStages = await stages(corpus, join(caches, 'stages'));
       results.rebuild = { ...rebuild, coldRatio: rebuild.ms / results.cold.ms, added: added.name, addedIndex: index, stages: warmStages };

@@ -14,6 +14,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { normaliseSource, splitFrontmatter } from '../../src/pipeline/frontmatter.ts';
 import { markdownFiles } from '../../src/pipeline/files.ts';
 import { slugify } from '../../src/pipeline/slug.ts';
+import { splitSentences } from '../../src/pipeline/sentences.ts';
 import { findTimeExpressions } from '../../src/pipeline/time/index.ts';
 import { parse as parseYaml, stringify } from 'yaml';
 
@@ -67,12 +68,48 @@ function shiftDates(body: string, published: string, shift: number): string {
     .join('\n');
 }
 
+/** Letters only (never a date or a number to the time tagger): 1 → "b", 27 → "bb". */
+function code(n: number): string {
+  let out = '';
+  do {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return out;
+}
+
+/**
+ * Makes every sentence of a body its copy's own: ` (ref CODE)` before each
+ * sentence's closing punctuation, in the paragraphs (lines that start with a
+ * letter or a quotation mark). People, places and dates are untouched; what
+ * changes is that no two copies share a sentence, as in an archive of
+ * distinct articles, so compromise has every sentence to tag.
+ */
+export function distinctBody(body: string, copy: number): string {
+  const marker = ` (ref ${code(copy)})`;
+  return body
+    .split('\n')
+    .map((line) => {
+      if (!/^[\p{L}“"‘]/u.test(line)) return line;
+      let out = line;
+      for (const span of [...splitSentences(line)].reverse()) {
+        let at = span.end;
+        while (at > span.start && /[\s"'”’)\]».!?]/u.test(line[at - 1]!)) at--;
+        if (at < span.end && /[\p{L}\p{N}]/u.test(line[at - 1] ?? '')) out = out.slice(0, at) + marker + out.slice(at);
+      }
+      return out;
+    })
+    .join('\n');
+}
+
 export interface CorpusOptions {
   articles: number;
   from: string[];
   out: string;
   /** Weeks over which publication dates spread. */
   weeks?: number;
+  /** Every sentence of every copy its own (`distinctBody`), instead of the templates' sentences repeated. */
+  distinct?: boolean;
 }
 
 export interface CorpusArticle {
@@ -93,7 +130,10 @@ export class CorpusMaker {
   // Bodies differ only by template and shift: at most templates × weeks distinct ones.
   private readonly bodies = new Map<string, string>();
 
-  constructor(from: string[], articles: number, weeks?: number) {
+  private readonly distinct: boolean;
+
+  constructor(from: string[], articles: number, weeks?: number, distinct = false) {
+    this.distinct = distinct;
     this.templates = readTemplates(from);
     if (this.templates.length === 0) throw new Error(`no usable articles in ${from.join(', ')}`);
     this.weeks = weeks ?? Math.max(4, Math.min(52, Math.ceil(articles / 100)));
@@ -118,7 +158,7 @@ export class CorpusMaker {
     }
     return {
       name: `${published}-${slugify(outlet, 3)}-${String(i + 1).padStart(5, '0')}.md`,
-      text: `---\n${stringify(meta, { lineWidth: 0 })}---\n${body}`,
+      text: `---\n${stringify(meta, { lineWidth: 0 })}---\n${this.distinct ? distinctBody(body, i + 1) : body}`,
       title,
       outlet,
       published,
@@ -129,7 +169,7 @@ export class CorpusMaker {
 
 /** Writes the corpus into `out/articles/` and returns the file count. */
 export function generateCorpus(options: CorpusOptions): number {
-  const maker = new CorpusMaker(options.from, options.articles, options.weeks);
+  const maker = new CorpusMaker(options.from, options.articles, options.weeks, options.distinct);
   const dir = join(options.out, 'articles');
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { CorpusMaker, generateCorpus } from '../../scripts/bench/corpus.ts';
+import { CorpusMaker, distinctBody, generateCorpus } from '../../scripts/bench/corpus.ts';
+import { candidatesOf } from '../../src/pipeline/candidates.ts';
 import { loadArticles } from '../../src/pipeline/files.ts';
 import { mentionsOf } from '../../src/pipeline/mentions.ts';
 import type { Article } from '../../src/pipeline/types.ts';
@@ -67,5 +68,31 @@ describe('bench corpus', () => {
     const small = new CorpusMaker(['content/articles'], N, 6);
     expect(small.article(7)).toEqual(new CorpusMaker(['content/articles'], 10 * N, 6).article(7));
     expect(small.article(N).name).not.toBe(small.article(N - 1).name);
+  });
+
+  it('with distinct, gives every copy sentences of its own, the same candidates otherwise and the same dates', () => {
+    const dir = join(out, 'distinct');
+    generateCorpus({ articles: N, from: ['content/articles'], out: dir, weeks: 6, distinct: true });
+    const copies = loadArticles([join(dir, 'articles')]);
+    expect(copies.problems).toEqual([]);
+    const texts = (article: Article) => candidatesOf(article, mentionsOf(article), '').candidates.map((c) => c.sentence.text);
+    const seen = new Map<string, string>();
+    let sentences = 0;
+    for (const copy of copies.articles) {
+      const plain = generated.articles.find((a) => a.id === copy.id)!;
+      // The same candidates, each with its marker; the same weekday phrases resolving to the same days.
+      const marked = texts(copy);
+      expect(marked.map((t) => t.replace(/ \(ref [a-z]+\)/g, ''))).toEqual(texts(plain));
+      expect(weekdays(copy)).toEqual(weekdays(plain));
+      for (const text of marked) {
+        expect(seen.get(text), text).toBeUndefined();
+        seen.set(text, copy.id);
+        sentences++;
+      }
+    }
+    expect(sentences).toBeGreaterThan(N * 10);
+    expect(distinctBody('“Not yet,” he said. Talks begin on Friday!\n# Heading.\n:::figure\nA caption.\n:::', 27)).toBe(
+      '“Not yet,” he said (ref bb). Talks begin on Friday (ref bb)!\n# Heading.\n:::figure\nA caption (ref bb).\n:::',
+    );
   });
 });
