@@ -1,10 +1,12 @@
 /**
- * `npm run bench -- --articles N [--from DIR]... [--skip-baseline] [--skip-search] [--skip-rebuild] [--rebuild]`
+ * `npm run bench -- --articles N [--from DIR]... [--distinct] [--skip-baseline] [--skip-search] [--skip-rebuild] [--rebuild]`
  *
  * The scale benchmark. For N generated articles it:
  * 1. writes the corpus to `.bench/corpus-N/` from `content/articles` and any
  *    `--from` folder (Markdown articles with our frontmatter, or MEANTIME
- *    `*.xml` / TimeML `*.tml` documents, converted first);
+ *    `*.xml` / TimeML `*.tml` documents, converted first); with `--distinct`,
+ *    every sentence of every copy its own (`distinctBody` in bench/corpus.ts),
+ *    and every folder, log and result named `N-distinct` instead of `N`;
  * 2. builds the site cold (empty extraction, Astro and Vite caches) as
  *    `npm run build` does (`astro build`, then Pagefind in its own process) and
  *    measures wall time (both steps) and peak memory of the whole process tree

@@ -34,7 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
 import { pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
-import { filterCounts, filtersOf, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
+import { filterCounts, filtersOf, pageGlobs, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
@@ -148,10 +148,13 @@ try {
     } else {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
-      const glob = shard.pages.length === 1 ? shard.pages[0]! : `{${shard.pages.join(',')}}`;
-      const added = await index.addDirectory({ path: site, glob });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${shard.key}: ${added.errors.join(', ')}`);
-      if (added.page_count !== shard.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${shard.pages.length} pages of ${shard.key}`);
+      let count = 0;
+      for (const glob of pageGlobs(shard.pages)) {
+        const added = await index.addDirectory({ path: site, glob });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${shard.key}: ${added.errors.join(', ')}`);
+        count += added.page_count;
+      }
+      if (count !== shard.pages.length) throw new Error(`Pagefind indexed ${count} of the ${shard.pages.length} pages of ${shard.key}`);
       // Written aside, then moved into place whole: a build running at the same time never sees half a shard.
       const partial = `${cached}.${randomUUID()}.partial`;
       rmSync(partial, { recursive: true, force: true });

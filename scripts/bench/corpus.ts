@@ -78,24 +78,32 @@ function code(n: number): string {
   return out;
 }
 
+/** Lines that are not paragraphs of text: headings, directives, tables, quotes, lists, breaks, code fences, blank lines. */
+const NOT_PROSE = /^(?:\s*$|#|:::|\||>|[-*+]\s|\d+[.)]\s|\*\*\*|---|```|~~~)/;
+
 /**
- * Makes every sentence of a body its copy's own: ` (ref CODE)` before each
- * sentence's closing punctuation, in the paragraphs (lines that start with a
- * letter or a quotation mark). People, places and dates are untouched; what
- * changes is that no two copies share a sentence, as in an archive of
- * distinct articles, so compromise has every sentence to tag.
+ * Makes every sentence of a body its copy's own: ` (ref CODE)` at each
+ * sentence's end, before its closing punctuation and quotation marks, in
+ * every line of prose. After a link, a footnote or a parenthesis it goes
+ * after the bracket; after an abbreviation ("the U.S.") it goes after the
+ * abbreviation's dot and a full stop follows. People, places and dates are
+ * untouched; what changes is that no two copies share a sentence, as in an
+ * archive of distinct articles, so compromise has every sentence to tag.
  */
 export function distinctBody(body: string, copy: number): string {
   const marker = ` (ref ${code(copy)})`;
   return body
     .split('\n')
     .map((line) => {
-      if (!/^[\p{L}“"‘]/u.test(line)) return line;
+      if (NOT_PROSE.test(line)) return line;
       let out = line;
       for (const span of [...splitSentences(line)].reverse()) {
         let at = span.end;
-        while (at > span.start && /[\s"'”’)\]».!?]/u.test(line[at - 1]!)) at--;
-        if (at < span.end && /[\p{L}\p{N}]/u.test(line[at - 1] ?? '')) out = out.slice(0, at) + marker + out.slice(at);
+        while (at > span.start && /[\s"'”’».!?…:;]/u.test(line[at - 1]!)) at--;
+        if (at === span.start || !/[\p{L}\p{N})\]]/u.test(line[at - 1]!)) continue;
+        // "U.S." or "a.m." ending the sentence: its dot stays with it.
+        const abbreviation = line[at] === '.' && /(?:^|[^\p{L}])(?:\p{L}\.)+\p{L}$/u.test(line.slice(span.start, at));
+        out = abbreviation ? `${out.slice(0, at + 1)}${marker}.${out.slice(at + 1)}` : out.slice(0, at) + marker + out.slice(at);
       }
       return out;
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCounts, filtersOf, quarterOf, searchedPart, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
+import { filterCounts, filtersOf, pageGlobs, quarterOf, searchedPart, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
 
 const page = (path: string, date: string, hash = 'h'): IndexedPage => ({
   path,
@@ -125,5 +125,18 @@ describe('search index shards', () => {
     const unclosed = '<p>a</p><div data-pagefind-ignore><p>b</p>';
     expect(searchedPart(unclosed)).toBe(unclosed);
     expect(searchedPart('<p>no ignored element</p>')).toBe('<p>no ignored element</p>');
+  });
+});
+
+describe('pageGlobs', () => {
+  it('names every page once, in globs of at most the given size', () => {
+    const pages = Array.from({ length: 1_203 }, (_, i) => `events/e-${i}/index.html`);
+    const globs = pageGlobs(pages, 500);
+    expect(globs).toHaveLength(3);
+    const named = globs.flatMap((g) => g.replace(/^\{|\}$/g, '').split(','));
+    expect(named).toEqual(pages);
+    expect(globs.map((g) => g.split(',').length)).toEqual([500, 500, 203]);
+    expect(pageGlobs(['articles/a/index.html'])).toEqual(['articles/a/index.html']);
+    expect(pageGlobs([])).toEqual([]);
   });
 });
