@@ -296,10 +296,15 @@ function targetsOf(results: Results): Target[] {
   return targets;
 }
 
+/** What a run's folders, logs and results are named after: N, or `N-distinct` for a corpus of distinct sentences. */
+function runName(n: number, distinct: boolean | undefined): string {
+  return distinct ? `${n}-distinct` : String(n);
+}
+
 function scalingOf(results: Results): Results['scaling'] {
   const read = (n: number): Results | undefined => {
     if (n === results.articles) return results;
-    const file = join(BENCH, `results-${n}${results.distinct ? '-distinct' : ''}.json`);
+    const file = join(BENCH, `results-${runName(n, results.distinct)}.json`);
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : undefined;
   };
   if (results.articles !== 500 && results.articles !== 5000) return undefined;
@@ -391,7 +396,7 @@ async function main(): Promise<void> {
   const n = args.articles;
   mkdirSync(BENCH, { recursive: true });
   // A corpus of distinct sentences has folders, logs and results of its own.
-  const name = args.distinct ? `${n}-distinct` : String(n);
+  const name = runName(n, args.distinct);
   const corpus = join(BENCH, `corpus-${name}`);
   const dist = join(BENCH, `site-${name}`);
   const caches = join(BENCH, `cache-${name}`);
