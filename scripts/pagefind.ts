@@ -35,7 +35,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
 import { pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
-import { filterCounts, filtersOf, pageGlobs, searchedPart, shardPlan, type IndexedPage } from './lib/shards.ts';
+import { filterCounts, pageFacts, pageGlobs, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
@@ -46,7 +46,7 @@ if (!existsSync(join(site, 'index.html'))) {
 const cacheRoot = join(resolve(process.env.TIMELINE_CACHE || join(ROOT, 'node_modules', '.cache', 'news-timeline')), 'pagefind');
 const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 
-type PageFacts = Omit<IndexedPage, 'path' | 'kind'> & { size: number; mtimeMs: number };
+type PageRecord = PageFacts & { size: number; mtimeMs: number };
 
 /**
  * What each page of this site was found to hold at the last run, by path,
@@ -55,9 +55,9 @@ type PageFacts = Omit<IndexedPage, 'path' | 'kind'> & { size: number; mtimeMs: n
  */
 const factsFile = join(cacheRoot, `pages-${createHash('sha256').update(site).digest('hex').slice(0, 16)}.json`);
 
-function readFacts(): Record<string, PageFacts> {
+function readFacts(): Record<string, PageRecord> {
   try {
-    return JSON.parse(readFileSync(factsFile, 'utf8')) as Record<string, PageFacts>;
+    return JSON.parse(readFileSync(factsFile, 'utf8')) as Record<string, PageRecord>;
   } catch {
     return {};
   }
@@ -66,7 +66,7 @@ function readFacts(): Record<string, PageFacts> {
 /** Event and article pages: the only ones the layout marks for search. */
 function indexedPages(): IndexedPage[] {
   const known = readFacts();
-  const facts: Record<string, PageFacts> = {};
+  const facts: Record<string, PageRecord> = {};
   const pages: IndexedPage[] = [];
   for (const section of ['events', 'articles']) {
     const dir = join(site, section);
@@ -78,14 +78,7 @@ function indexedPages(): IndexedPage[] {
       const { size, mtimeMs } = statSync(file);
       let found = known[path];
       if (!found || found.size !== size || found.mtimeMs !== mtimeMs) {
-        const text = readFileSync(file, 'utf8');
-        found = {
-          size,
-          mtimeMs,
-          date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
-          hash: createHash('sha256').update(searchedPart(text)).digest('hex'),
-          filters: filtersOf(text),
-        };
+        found = { size, mtimeMs, ...pageFacts(readFileSync(file)) };
       }
       facts[path] = found;
       pages.push({ path, kind: section === 'articles' ? 'article' : 'event', date: found.date, hash: found.hash, filters: found.filters });

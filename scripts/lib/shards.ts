@@ -187,11 +187,15 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The `data-pagefind-filter="name:value"` pairs of a page, as Pagefind reads them (one pair per attribute). */
-export function filtersOf(html: string): Array<[string, string]> {
+/**
+ * The `data-pagefind-filter="name:value"` pairs of a page, as Pagefind reads
+ * them (one pair per attribute); `latin1` when the page was read one
+ * character a byte (`pageFacts`), its values then decoded from UTF-8.
+ */
+export function filtersOf(html: string, latin1 = false): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const match of html.matchAll(/data-pagefind-filter="([^"]*)"/g)) {
-    const text = decodeEntities(match[1]!);
+    const text = decodeEntities(latin1 ? Buffer.from(match[1]!, 'latin1').toString('utf8') : match[1]!);
     const colon = text.indexOf(':');
     if (colon <= 0) continue;
     pairs.push([text.slice(0, colon).trim(), text.slice(colon + 1).trim()]);
@@ -218,4 +222,23 @@ export function filterCounts(pages: IndexedPage[]): Record<string, Record<string
     sorted[filter] = Object.fromEntries(Object.entries(counts[filter]!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   return sorted;
+}
+
+/** What the search step needs of a page: its sort date, the hash of what Pagefind reads of it, its filters. */
+export type PageFacts = Pick<IndexedPage, 'date' | 'hash' | 'filters'>;
+
+/**
+ * A page's facts from its bytes (UTF-8). They are read one character a byte
+ * (latin1): over the 6,291 pages of the 5,000-article site (200 MB), 0.3 s
+ * against 1.0–2.1 s decoding UTF-8. Everything looked for is ASCII markup,
+ * which no byte of a multi-byte character can look like; the hash is of the
+ * same bytes, and filter values are decoded from UTF-8 once found.
+ */
+export function pageFacts(bytes: Buffer): PageFacts {
+  const text = bytes.toString('latin1');
+  return {
+    date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
+    hash: createHash('sha256').update(searchedPart(text), 'latin1').digest('hex'),
+    filters: filtersOf(text, true),
+  };
 }

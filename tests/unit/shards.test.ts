@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterCounts, filtersOf, pageGlobs, quarterOf, searchedPart, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
+import { createHash } from 'node:crypto';
+import { filterCounts, filtersOf, pageFacts, pageGlobs, quarterOf, searchedPart, shardPlan, type IndexedPage } from '../../scripts/lib/shards.ts';
 
 const page = (path: string, date: string, hash = 'h'): IndexedPage => ({
   path,
@@ -99,6 +100,26 @@ describe('search index shards', () => {
       { ...page('articles/b/index.html', '2025-05-01'), filters: [['kind', 'article'], ['person', 'Putin']] },
     ]);
     expect(counts).toEqual({ kind: { article: 1, event: 1 }, outlet: { "Ben & Jerry's": 1 }, person: { Putin: 2 } });
+  });
+
+  it('reads the facts of a page from its bytes as from its text: the same date, hash and filters, non-ASCII included', () => {
+    const html =
+      '<html><body><header data-pagefind-ignore="all">Menü — “Kyiv”</header><main data-pagefind-body data-pagefind-sort="date:2025-05-16">' +
+      '<h1>Türkiye hosts talks in İstanbul</h1><p data-pagefind-ignore>Ё ignored 😀</p><p>Зеленський — “no” 😀</p>' +
+      '<span data-pagefind-filter="place:Türkiye"></span><span data-pagefind-filter="person:Volodymyr Zelenskyy &amp; Erdoğan"></span></main></body></html>';
+    const facts = pageFacts(Buffer.from(html, 'utf8'));
+    expect(facts).toEqual({
+      date: '2025-05-16',
+      hash: createHash('sha256').update(searchedPart(html)).digest('hex'),
+      filters: filtersOf(html),
+    });
+    expect(facts.filters).toEqual([
+      ['place', 'Türkiye'],
+      ['person', 'Volodymyr Zelenskyy & Erdoğan'],
+    ]);
+    // What is ignored does not count, whatever its characters.
+    expect(pageFacts(Buffer.from(html.replace('Ё ignored', 'Ж ignored'), 'utf8')).hash).toBe(facts.hash);
+    expect(pageFacts(Buffer.from(html.replace('Зеленський', 'Зеленскому'), 'utf8')).hash).not.toBe(facts.hash);
   });
 
   it('reads quarters from dates and nothing else', () => {
