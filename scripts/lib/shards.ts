@@ -137,7 +137,9 @@ export function shardPlan(pages: IndexedPage[], salt = '', maxPages = SHARD_PAGE
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const IGNORED = /<([a-zA-Z][\w-]*)\b[^<>]*?\sdata-pagefind-ignore(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?[^<>]*>/g;
+// HTML's whitespace (tab, line feed, form feed, carriage return, space), not `\s`, which also takes a
+// no-break space: the same matches whether a page is read as text or a byte a character (`pageFacts`).
+const IGNORED = /<([a-zA-Z][\w-]*)\b[^<>]*?[\t\n\f\r ]data-pagefind-ignore(?:=(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*))?[^<>]*>/g;
 
 /**
  * The part of a page Pagefind reads: the HTML without the elements marked
@@ -159,7 +161,7 @@ export function searchedPart(html: string): string {
     let end = openEnd;
     if (!VOID.has(name) && !match[0].endsWith('/>')) {
       // The matching end tag: same-name tags nest.
-      const tags = new RegExp(`<(/?)${name}(?=[\\s>/])[^<>]*>`, 'gi');
+      const tags = new RegExp(`<(/?)${name}(?=[\\t\\n\\f\\r >/])[^<>]*>`, 'gi');
       tags.lastIndex = openEnd;
       let depth = 1;
       let tag: RegExpExecArray | null;
@@ -231,8 +233,10 @@ export type PageFacts = Pick<IndexedPage, 'date' | 'hash' | 'filters'>;
  * A page's facts from its bytes (UTF-8). They are read one character a byte
  * (latin1): over the 6,291 pages of the 5,000-article site (200 MB), 0.3 s
  * against 1.0–2.1 s decoding UTF-8. Everything looked for is ASCII markup,
- * which no byte of a multi-byte character can look like; the hash is of the
- * same bytes, and filter values are decoded from UTF-8 once found.
+ * matched by ASCII classes (no `\s`, which a lone 0xA0 byte would match) or
+ * by negated ones, which take a multi-byte character's bytes as they take
+ * the character; the hash is of the same bytes, and filter values are
+ * decoded from UTF-8 once found.
  */
 export function pageFacts(bytes: Buffer): PageFacts {
   const text = bytes.toString('latin1');
