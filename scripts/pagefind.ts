@@ -51,9 +51,13 @@ type PageRecord = PageFacts & { size: number; mtimeMs: number };
 /**
  * What each page of this site was found to hold at the last run, by path,
  * with the file's size and time then: a page Astro left in place (see
- * src/integrations/keep-output.ts) is not read again. One record per site folder.
+ * src/integrations/keep-output.ts) is not read again. One record per site
+ * folder and per version of the rules that read a page (scripts/lib/shards.ts).
  */
-const factsFile = join(cacheRoot, `pages-${createHash('sha256').update(site).digest('hex').slice(0, 16)}.json`);
+const factsFile = join(
+  cacheRoot,
+  `pages-${createHash('sha256').update(site).update(readFileSync(join(ROOT, 'scripts', 'lib', 'shards.ts'))).digest('hex').slice(0, 16)}.json`,
+);
 
 function readFacts(): Record<string, PageRecord> {
   try {

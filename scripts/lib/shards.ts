@@ -235,13 +235,13 @@ export type PageFacts = Pick<IndexedPage, 'date' | 'hash' | 'filters'>;
  * against 1.0–2.1 s decoding UTF-8. Everything looked for is ASCII markup,
  * matched by ASCII classes (no `\s`, which a lone 0xA0 byte would match) or
  * by negated ones, which take a multi-byte character's bytes as they take
- * the character; the hash is of the same bytes, and filter values are
- * decoded from UTF-8 once found.
+ * the character; the hash is of the same bytes, and the date and filter
+ * values are decoded from UTF-8 once found.
  */
 export function pageFacts(bytes: Buffer): PageFacts {
   const text = bytes.toString('latin1');
   return {
-    date: /data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '',
+    date: Buffer.from(/data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '', 'latin1').toString('utf8'),
     hash: createHash('sha256').update(searchedPart(text), 'latin1').digest('hex'),
     filters: filtersOf(text, true),
   };

@@ -8,7 +8,7 @@
  * so when that cache is deleted.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -27,13 +27,16 @@ it('builds byte-identical sites twice in a row, and once more from the search in
     // As `npm run build`: the search index too, indexed afresh each time (its own cache), so Pagefind's output is held to itself.
     const indexCache = mkdtempSync(join(tmpdir(), 'timeline-index-cache-'));
     const indexed = index(out, indexCache);
-    expect(indexed.stdout).toMatch(/0 from the cache/);
+    expect(indexed.stdout).toMatch(/: [1-9]\d* indexed, 0 from the cache, 0 in place\)/);
     expect(indexed.status, indexed.stderr).toBe(0);
     // Each shard in the site is what Pagefind wrote to the cache, every file of it.
     const { shards } = JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8')) as { shards: Array<{ key: string; hash: string }> };
     expect(shards.length).toBeGreaterThan(0);
     for (const { key, hash } of shards) {
-      expect([...digest(join(out, 'pagefind', 'shards', key)).entries()]).toEqual([...digest(join(indexCache, 'pagefind', `${key}-${hash}`)).entries()]);
+      const [site, cached] = [join(out, 'pagefind', 'shards', key), join(indexCache, 'pagefind', `${key}-${hash}`)];
+      expect([...digest(site).entries()]).toEqual([...digest(cached).entries()]);
+      // The same files, not copies: both folders are in the temporary folder's file system.
+      expect(statSync(join(site, 'pagefind-entry.json')).ino).toBe(statSync(join(cached, 'pagefind-entry.json')).ino);
     }
     indexCaches.push(indexCache);
     dists.push(out);

@@ -108,6 +108,8 @@ describe('search index shards', () => {
       '<h1>Türkiye hosts talks in İstanbul</h1><p data-pagefind-ignore>Ё ignored 😀</p><p>Зеленський — “no” 😀</p>' +
       // Р is the bytes D0 A0, and A0 read alone is a no-break space: still not whitespace before an attribute.
       '<span title="Рdata-pagefind-ignore">Рада</span>' +
+      // An ignored element's end: a no-break space after a tag name does not make it a tag.
+      '<p data-pagefind-ignore>a<p\u00a0>b</p>c</p>' +
       '<span data-pagefind-filter="place:Türkiye"></span><span data-pagefind-filter="person:Volodymyr Zelenskyy &amp; Erdoğan"></span></main></body></html>';
     const facts = pageFacts(Buffer.from(html, 'utf8'));
     expect(facts).toEqual({
@@ -119,6 +121,7 @@ describe('search index shards', () => {
       ['place', 'Türkiye'],
       ['person', 'Volodymyr Zelenskyy & Erdoğan'],
     ]);
+    expect(pageFacts(Buffer.from('<main data-pagefind-sort="date:2025–05">', 'utf8')).date).toBe('2025–05');
     // What is ignored does not count, whatever its characters.
     expect(pageFacts(Buffer.from(html.replace('Ё ignored', 'Ж ignored'), 'utf8')).hash).toBe(facts.hash);
     expect(pageFacts(Buffer.from(html.replace('Зеленський', 'Зеленскому'), 'utf8')).hash).not.toBe(facts.hash);
