@@ -27,7 +27,7 @@ import { basename, join, resolve } from 'node:path';
 import { millis, progress, ratio, splitOption, table, usageError } from './bench/report.ts';
 import { CorpusMaker, generateCorpus } from './bench/corpus.ts';
 import { convertAnnotated, isAnnotatedCorpus } from './bench/meantime.ts';
-import { run, type Measured } from './bench/measure.ts';
+import { run, type CpuShares, type Measured } from './bench/measure.ts';
 import { SEARCH_STEP_LINE } from './lib/build-steps.ts';
 import { measureSearch, median, type SearchFigures } from './bench/search.ts';
 import type { StageReport } from './bench/stages.ts';
@@ -80,6 +80,7 @@ const fail = usageError(USAGE);
 
 const seconds = (ms: number) => (Number.isFinite(ms) ? (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`) : '–');
 const megabytes = (bytes: number) => (Number.isFinite(bytes) && bytes > 0 ? `${Math.round(bytes / 1e6)} MB` : '–');
+const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 
 const step = progress('bench');
@@ -102,6 +103,8 @@ interface BuildFigures {
   phases: Phase[];
   /** What Pagefind reported for its indexing, ms. */
   pagefindMs?: number;
+  /** How the machine's CPU time went meanwhile: a build that waited on the disk, or was given less CPU, says so. */
+  machine?: CpuShares;
   log: string;
 }
 
@@ -182,6 +185,7 @@ async function astroBuild(label: string, args: string[], env: Record<string, str
     htmlFiles: countHtml(outDir),
     phases: phasesOf(measured, search ? SITE_PHASES : PHASES),
     ...(pagefind ? { pagefindMs: Number(pagefind[1]) } : {}),
+    ...(measured.machine ? { machine: measured.machine } : {}),
     log: logFile,
   };
 }
@@ -330,6 +334,10 @@ function report(results: Results): string {
   }
   if (rebuild) rows.push([`Our site, rebuild +1 article`, seconds(rebuild.ms), megabytes(rebuild.peakRss), String(rebuild.pages), `${rebuild.coldRatio.toFixed(2)} of cold`]);
   out.push(table(rows));
+  const machine = ([['cold', cold], ['baseline', baseline], ['rebuild', rebuild]] as const).flatMap(([name, build]) =>
+    build?.machine ? [`${name} ${percent(build.machine.busy)} busy, ${percent(build.machine.iowait)} I/O wait, ${percent(build.machine.steal)} stolen`] : [],
+  );
+  if (machine.length > 0) out.push(`\n  The machine's CPU time during each build (all cores, all processes): ${machine.join('; ')}`);
   if (cold) {
     out.push(`\n  Events: ${cold.events.toLocaleString('en')}, sources ${cold.stages.sources.toLocaleString('en')}, sentences ${cold.stages.sentences.toLocaleString('en')}, HTML files ${cold.htmlFiles.toLocaleString('en')}`);
     const stageRows: string[][] = [['Pipeline stage (in-process buildSite)', 'cold', 'per article', ...(rebuild ? ['warm (+1)'] : [])]];

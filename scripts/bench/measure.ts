@@ -20,6 +20,51 @@ export interface Measured {
   lines: Array<{ at: number; line: string }>;
   /** Tree RSS over time: [ms after spawn, bytes]. */
   samples: Array<[number, number]>;
+  /** How the machine's CPU time went while it ran (every core, every process), where /proc/stat tells. */
+  machine?: CpuShares | undefined;
+}
+
+/** The machine's CPU time since boot, in clock ticks, summed over its cores. */
+export interface CpuTimes {
+  total: number;
+  idle: number;
+  iowait: number;
+  steal: number;
+}
+
+/** Shares of the machine's CPU time between two readings. */
+export interface CpuShares {
+  /** Running anything, here or elsewhere on the machine. */
+  busy: number;
+  /** Idle while waiting for the disk. */
+  iowait: number;
+  /** Taken by the hypervisor for other machines: time this one did not get. */
+  steal: number;
+}
+
+/** The `cpu` line of /proc/stat (user nice system idle iowait irq softirq steal …; guest time is in user's already). */
+export function parseCpuLine(stat: string): CpuTimes | undefined {
+  const line = /^cpu\s+([\d ]+)$/m.exec(stat)?.[1];
+  if (!line) return undefined;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).map(Number);
+  return { total: user + nice + system + idle + iowait + irq + softirq + steal, idle, iowait, steal };
+}
+
+export function cpuShares(before: CpuTimes, after: CpuTimes): CpuShares | undefined {
+  const total = after.total - before.total;
+  if (!(total > 0)) return undefined;
+  const idle = after.idle - before.idle;
+  const iowait = after.iowait - before.iowait;
+  const steal = after.steal - before.steal;
+  return { busy: (total - idle - iowait - steal) / total, iowait: iowait / total, steal: steal / total };
+}
+
+function cpuNow(): CpuTimes | undefined {
+  try {
+    return parseCpuLine(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RunOptions {
@@ -82,6 +127,7 @@ export function treeRss(root: number): { rss: number; processes: number } {
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = cpuNow();
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
@@ -127,7 +173,9 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       clearInterval(timer);
       const ms = performance.now() - started;
       if (pending.trim()) lines.push({ at: ms, line: pending.replace(/\x1b\[[0-9;]*m/g, '') });
-      resolve({ ms, peakRss, peakProcesses, code, output, lines, samples });
+      const cpuAfter = cpuNow();
+      const machine = cpuBefore && cpuAfter ? cpuShares(cpuBefore, cpuAfter) : undefined;
+      resolve({ ms, peakRss, peakProcesses, code, output, lines, samples, machine });
     });
   });
 }
