@@ -28,13 +28,13 @@
  *
  * Every response's errors are checked, and the Pagefind service is closed in `finally`.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
-import { pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
+import { hashOf, pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
 import { filterCounts, pageFacts, pageGlobs, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -54,10 +54,7 @@ type PageRecord = PageFacts & { size: number; mtimeMs: number };
  * src/integrations/keep-output.ts) is not read again. One record per site
  * folder and per version of the rules that read a page (scripts/lib/shards.ts).
  */
-const factsFile = join(
-  cacheRoot,
-  `pages-${createHash('sha256').update(site).update(readFileSync(join(ROOT, 'scripts', 'lib', 'shards.ts'))).digest('hex').slice(0, 16)}.json`,
-);
+const factsFile = join(cacheRoot, `pages-${hashOf(site, readFileSync(join(ROOT, 'scripts', 'lib', 'shards.ts'), 'utf8')).slice(0, 16)}.json`);
 
 function readFacts(): Record<string, PageRecord> {
   try {

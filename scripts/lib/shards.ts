@@ -189,6 +189,9 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Text read one character a byte (latin1), as the UTF-8 it was. */
+const utf8Of = (bytes: string) => Buffer.from(bytes, 'latin1').toString('utf8');
+
 /**
  * The `data-pagefind-filter="name:value"` pairs of a page, as Pagefind reads
  * them (one pair per attribute); `latin1` when the page was read one
@@ -197,7 +200,7 @@ function decodeEntities(text: string): string {
 export function filtersOf(html: string, latin1 = false): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const match of html.matchAll(/data-pagefind-filter="([^"]*)"/g)) {
-    const text = decodeEntities(latin1 ? Buffer.from(match[1]!, 'latin1').toString('utf8') : match[1]!);
+    const text = decodeEntities(latin1 ? utf8Of(match[1]!) : match[1]!);
     const colon = text.indexOf(':');
     if (colon <= 0) continue;
     pairs.push([text.slice(0, colon).trim(), text.slice(colon + 1).trim()]);
@@ -241,7 +244,7 @@ export type PageFacts = Pick<IndexedPage, 'date' | 'hash' | 'filters'>;
 export function pageFacts(bytes: Buffer): PageFacts {
   const text = bytes.toString('latin1');
   return {
-    date: Buffer.from(/data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? '', 'latin1').toString('utf8'),
+    date: utf8Of(/data-pagefind-sort="date:([^"]*)"/.exec(text)?.[1] ?? ''),
     hash: createHash('sha256').update(searchedPart(text), 'latin1').digest('hex'),
     filters: filtersOf(text, true),
   };
