@@ -33,6 +33,49 @@ export const LOOKBACK_THRESHOLD = 0.6;
 const COPY_SCORE = 10;
 
 /**
+ * Near copies: a wire story reprinted with a word changed, or a background
+ * line ("Russia launched its full-scale invasion in February 2022") that an
+ * archive repeats in hundreds of articles with small edits. Two candidates of
+ * one date and kind of dating are near copies when their rarity-weighted
+ * Jaccard (over the words the scorer weighs: in more than one candidate) is at
+ * least this. Weighted Dice, the score, is never below Jaccard (2J / (1 + J):
+ * 0.75 here, the threshold 0.38), so a near copy is a pair the scorer would
+ * join anyway. 0.6 lets a copy differ by a rare word or two: two copies of a
+ * sentence of fifteen words that each gain a rarely used word are about 0.79
+ * in Jaccard, and 0.8 left most of the benchmark's `--distinct` copies apart
+ * (their codes repeat). Found
+ * apart, it joins without being compared with every other candidate of its
+ * date: near copies by the hundred on one date cost a lookup each, where
+ * scoring them costs their number squared, and beyond `BLOCKING_CAP` they
+ * would not find each other at all.
+ */
+export const NEAR_COPY = 0.6;
+/** After wire copies, before any scored pair (a score is at most 1 plus its bonuses). */
+const NEAR_COPY_SCORE = 5;
+/**
+ * Min-hashes per candidate: near copies share at least one of them, with a
+ * probability of 1 - (1 - J)^8 for J, their Jaccard over words (above 0.999
+ * from J = 0.6). A pair that shares none is scored as any other pair.
+ */
+const SKETCHES = 8;
+const SEEDS = Array.from({ length: SKETCHES }, (_, k) => Math.imul(0x9e3779b1, k + 1) >>> 0);
+
+/** FNV-1a of a term's UTF-16 code units. */
+function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** One of `SKETCHES` hash functions over a term's hash (murmur3's finaliser of it and a seed). */
+function rehash(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
  * Words in more candidates of one date than this do not find neighbours (they
  * still count in the score): on a busy day of a large archive, "Putin" would
  * otherwise make every pair a neighbour.
@@ -102,11 +145,14 @@ function intersect(a: DaySpan | undefined, b: DaySpan | undefined): DaySpan | un
 /**
  * Groups candidates into clusters, best pairs first.
  *
- * 1. Pairs are scored only between candidates whose dates can overlap, found
+ * 1. Wire copies (same wording) and near copies (`NEAR_COPY`, found through
+ *    min-hashes) of one date are joined to the first of them, and only that
+ *    one is compared with the rest.
+ * 2. Pairs are scored only between candidates whose dates can overlap, found
  *    through an index by date and, inside each date, an inverted index of
  *    words: the cost grows with the archive times the reports of one day, not
  *    with the square of the archive.
- * 2. Pairs at or above the threshold are joined in order of score, unless the
+ * 3. Pairs at or above the threshold are joined in order of score, unless the
  *    two groups share an article (an event cites one sentence per article),
  *    one was split off by an editor, or their dates no longer overlap.
  */
@@ -242,6 +288,61 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
       scores.set(first * n + i, COPY_SCORE);
     }
   });
+
+  // Near copies: each candidate left is compared with the first candidate of its date (and kind of
+  // dating) that shares one of its min-hashes, at most `SKETCHES` of them; one it is a near copy
+  // of takes it in, like a wire copy, and it is no one's neighbour. Leaders are never near copies.
+  const termHashes = new Map<string, number>();
+  const leaders = SEEDS.map(() => new Map<number, number>());
+  const weighed = (term: string) => !isPhrase(term) && (documentFrequency.get(term) ?? 0) > 1;
+  for (let i = 0; i < n; i++) {
+    if (!representative[i]) continue;
+    const own = views[i]![0]!;
+    const mins = SEEDS.map(() => 0xffffffff);
+    let words = 0;
+    for (const term of own) {
+      if (!weighed(term)) continue;
+      words++;
+      let h = termHashes.get(term);
+      if (h === undefined) termHashes.set(term, (h = termHash(term)));
+      for (let k = 0; k < SKETCHES; k++) {
+        const value = rehash(h, SEEDS[k]!);
+        if (value < mins[k]!) mins[k] = value;
+      }
+    }
+    if (words < MIN_SHARED_TERMS) continue;
+    // Numbers below 2^53: the date's id and kind of dating above the 32 bits of the min-hash.
+    const group = (dateIds.get(ordered[i]!.date)! * 2 + (ordered[i]!.dating === 'context' ? 1 : 0)) * 0x100000000;
+    let copyOfLeader: number | undefined;
+    let likeness = 0;
+    const tried = new Set<number>();
+    for (let k = 0; k < SKETCHES && copyOfLeader === undefined; k++) {
+      const leader = leaders[k]!.get(group + mins[k]!);
+      if (leader === undefined || tried.has(leader) || articleOf[leader] === articleOf[i]) continue;
+      tried.add(leader);
+      const theirs = views[leader]![0]!;
+      let shared = 0;
+      let count = 0;
+      for (const term of own) {
+        if (weighed(term) && theirs.has(term)) {
+          shared += weight(term);
+          count++;
+        }
+      }
+      const jaccard = shared / (totals[i]![0]! + totals[leader]![0]! - shared);
+      // As the scorer, never on one shared word.
+      if (count >= MIN_SHARED_TERMS && jaccard >= NEAR_COPY) {
+        copyOfLeader = leader;
+        likeness = jaccard;
+      }
+    }
+    if (copyOfLeader !== undefined) {
+      representative[i] = false;
+      scores.set(copyOfLeader * n + i, NEAR_COPY_SCORE + likeness);
+    } else {
+      for (let k = 0; k < SKETCHES; k++) if (!leaders[k]!.has(group + mins[k]!)) leaders[k]!.set(group + mins[k]!, i);
+    }
+  }
 
   // Score every compatible pair of distinct texts once. Neighbours are found
   // through the words a bucket shares rarely; the score then uses all words.

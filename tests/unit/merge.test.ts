@@ -36,14 +36,38 @@ describe('mergeCandidates', () => {
   });
 
   it('finds no neighbours through words in more than BLOCKING_CAP candidates of a day, wire copies counted', () => {
-    // Two reports that share only two words, both on every wire copy of another report that day.
-    const copies = Array.from({ length: BLOCKING_CAP - 1 }, (_, i) => candidate(`wire-${i}`, '2025-05-15', 'Ceasefire monitors gathered near Odesa harbour.'));
-    const a = candidate('reuters', '2025-05-15', 'Ceasefire monitors.');
-    const b = candidate('cbc', '2025-05-15', 'Ceasefire monitors arrived.');
+    // Two reports that share only two words, both on every wire copy of another report that day. Each has a
+    // word of its own, common in the archive but on another day: alike, yet not near copies.
+    const copies = Array.from({ length: BLOCKING_CAP - 1 }, (_, i) => candidate(`wire-${i}`, '2025-05-15', 'Ceasefire monitors near Odesa harbour.'));
+    const archive = Array.from({ length: 100 }, (_, i) => candidate(`archive-${i}`, '2025-04-01', 'Crowds gathered, then departed.'));
+    const a = candidate('reuters', '2025-05-15', 'Ceasefire monitors gathered.');
+    const b = candidate('cbc', '2025-05-15', 'Ceasefire monitors departed.');
     const together = (clusters: ReturnType<typeof mergeCandidates>) => clusters.some((c) => c.members.includes(a) && c.members.includes(b));
-    expect(together(mergeCandidates([...copies, a, b]))).toBe(false);
+    expect(together(mergeCandidates([...copies, ...archive, a, b]))).toBe(false);
     // BLOCKING_CAP + 1 candidates hold the words above; with one copy fewer they are at the cap, and the two reports, alike, merge.
-    expect(together(mergeCandidates([...copies.slice(1), a, b]))).toBe(true);
+    expect(together(mergeCandidates([...copies.slice(1), ...archive, a, b]))).toBe(true);
+  });
+
+  it('joins near copies of one date however many there are, even past BLOCKING_CAP', () => {
+    // A background line that hundreds of articles repeat, each with a word of its own (which no other candidate uses).
+    const code = (i: number) => String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + Math.floor(i / 676));
+    const line = (i: number, date = '2022-02') =>
+      candidate(`outlet-${i % many}`, date, `Russia launched its full-scale invasion of Ukraine in February 2022, ref ${code(i)}.`);
+    const many = BLOCKING_CAP * 2;
+    const invasion = Array.from({ length: many }, (_, i) => line(i));
+    const sanctions = Array.from({ length: many }, (_, i) =>
+      candidate(`outlet-${i}`, '2022-02', `Western governments answered with sweeping sanctions on Moscow's banks, ref ${code(many + i)}.`),
+    );
+    const later = Array.from({ length: 3 }, (_, i) => line(2 * many + i, '2022-03'));
+    const clusters = mergeCandidates([...invasion, ...sanctions, ...later]);
+    const sizes = (date: string) => clusters.filter((c) => c.date === date).map((c) => c.members.length).sort((x, y) => x - y);
+    // Two happenings of one month, each one event citing every article; the copies of another month stay apart from them.
+    expect(sizes('2022-02')).toEqual([many, many]);
+    expect(sizes('2022-03')).toEqual([3]);
+    expect(clusters.find((c) => c.members.includes(invasion[0]!))!.members).not.toContain(sanctions[0]);
+    // Whatever order they come in.
+    const ids = (list: EventCandidate[]) => mergeCandidates(list).map((c) => c.members.map((m) => m.sentence.id).join('+'));
+    expect(ids([...later, ...sanctions, ...invasion].reverse())).toEqual(ids([...invasion, ...sanctions, ...later]));
   });
 
   it('never merges across dates that do not overlap', () => {
