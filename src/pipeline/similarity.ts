@@ -61,8 +61,13 @@ export function idfOf(documents: string[][]): Map<string, number> {
 /** The same, from each term's number of documents (`df`) out of `documents`. */
 export function idfFromCounts(df: Map<string, number>, documents: number): Map<string, number> {
   const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log((documents + 1) / (count + 0.5)));
+  for (const [term, count] of df) idf.set(term, idfWeight(count, documents));
   return idf;
+}
+
+/** The inverse document frequency of a term in `count` of `documents` texts. */
+export function idfWeight(count: number, documents: number): number {
+  return Math.log((documents + 1) / (count + 0.5));
 }
 
 /** Weighted Dice coefficient of two term sets, 0 (nothing shared) to 1 (same words). */
