@@ -28,6 +28,19 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ASTRO_HEAP_MB = Number(process.env.ASTRO_HEAP_MB) || 1024;
 
 
+/**
+ * The pipeline step's semi-space (V8's young generation), MB, for each of its
+ * threads. 64 was chosen to collect short-lived objects less often; measured
+ * again over 5,000 articles (2 December, commit a418561), 16 peaks lower in
+ * the same time, within the machine's noise: cold 677–694 MB against 846–847
+ * MB (23.5–26.6 s against 24.4–25.1 s), warm 537–583 MB against 688–723 MB
+ * (4.03–4.15 s against 4.06–4.42 s), warm over 5,000 articles of distinct
+ * sentences 957–964 MB against 1,122–1,130 MB. Giving the analysing workers
+ * a large young generation of their own (`resourceLimits`) made no
+ * difference that showed.
+ */
+export const PIPELINE_SEMI_SPACE_MB = 16;
+
 /** The line the build prints when the search index starts (the benchmark cuts its phases there). */
 export const SEARCH_STEP_LINE = '[build] search index: node scripts/pagefind.ts';
 
@@ -39,8 +52,7 @@ export interface Step {
 
 export function buildSteps(astroArgs: string[] = [], outDir = 'dist'): Step[] {
   return [
-    // A larger young generation: the pipeline allocates many short-lived objects, and collects a tenth less often.
-    { name: 'pipeline', args: ['--max-semi-space-size=64', join(ROOT, 'scripts', 'pipeline.ts')] },
+    { name: 'pipeline', args: [`--max-semi-space-size=${PIPELINE_SEMI_SPACE_MB}`, join(ROOT, 'scripts', 'pipeline.ts')] },
     { name: 'astro', args: [`--max-old-space-size=${ASTRO_HEAP_MB}`, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs] },
     { name: 'pagefind', args: ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'pagefind.ts'), outDir] },
   ];

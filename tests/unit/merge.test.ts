@@ -90,6 +90,17 @@ describe('mergeCandidates', () => {
     expect(mergeCandidates([a, b])).toHaveLength(2);
   });
 
+  it('keeps one sentence per article when groups join', () => {
+    // Wire copies from three outlets, and a second copy in one of them: it cannot join the group that holds its article.
+    const text = 'President Zelensky will meet President Erdogan in Ankara.';
+    const copies = [candidate('times', '2025-05-15', text), candidate('reuters', '2025-05-15', text), candidate('cbc', '2025-05-15', text)];
+    const again = candidate('times', '2025-05-15', text);
+    for (const list of [[...copies, again], [again, ...copies], [copies[0]!, again, copies[1]!, copies[2]!]]) {
+      const clusters = mergeCandidates(list);
+      expect(clusters.map((c) => c.members.map((m) => m.article).sort().join(' ')).sort()).toEqual(['cbc reuters times', 'times']);
+    }
+  });
+
   it('is deterministic whatever the input order', () => {
     const all = [...decorative, ...others];
     const ids = (list: EventCandidate[]) => mergeCandidates(list).map((c) => c.members.map((m) => m.sentence.id).join('+'));
