@@ -345,15 +345,8 @@ export function mergeCandidates(candidates: EventCandidate[], threshold = MERGE_
       const leader = leaders[k]!.get(group + mins[k]!);
       if (leader === undefined || tried.has(leader) || articleOf[leader] === articleOf[i]) continue;
       tried.add(leader);
-      mark(views[leader]![0]!);
-      let shared = 0;
-      let count = 0;
-      for (const id of own) {
-        if (weighed(id) && marks[id] === stamp) {
-          shared += weights[id]!;
-          count++;
-        }
-      }
+      // The words two candidates share are in both, so in more than one candidate: all weighed.
+      const { weight: shared, count } = sharedWords(own, views[leader]![0]!);
       const jaccard = shared / (totals[i]![0]! + totals[leader]![0]! - shared);
       // As the scorer, never on one shared word.
       if (count >= MIN_SHARED_TERMS && jaccard >= NEAR_COPY) {
