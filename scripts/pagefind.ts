@@ -135,6 +135,9 @@ function placeShard(from: string, to: string): void {
   place(from, to);
 }
 
+/** Pages Pagefind is given a glob of at a time (`TIMELINE_PAGEFIND_GLOB`: tests use a few, to see several). */
+const globPages = Number(process.env.TIMELINE_PAGEFIND_GLOB) || GLOB_PAGES;
+
 /** A folder in memory, where the system has one. */
 const MEMORY_FOLDER = '/dev/shm';
 /** The staged copies' folders are named so (`addStaged`). */
@@ -160,7 +163,8 @@ function clearStages(): void {
 /**
  * Where the copies Pagefind indexes are written (`addStaged`): in memory
  * (`/dev/shm`, Linux's) when that folder is writable and has room for
- * `bytes`; else none, and Pagefind indexes the site's own pages. On the
+ * `bytes`; else (or with `TIMELINE_PAGEFIND_STAGE=off`) none, and Pagefind
+ * indexes the site's own pages. On the
  * 5,000-article site (3 December, this step with an empty cache, three
  * interleaved runs each) the step took 21.1–23.2 s with the copies in
  * memory against 23.2–29.7 s on the site's pages, and 15.0–17.4 s in three
@@ -169,6 +173,7 @@ function clearStages(): void {
  * writing and deleting costing more than they saved.
  */
 function stageRoot(bytes: number): string | undefined {
+  if (process.env.TIMELINE_PAGEFIND_STAGE === 'off') return undefined;
   try {
     accessSync(MEMORY_FOLDER, constants.W_OK);
     const { bavail, bsize } = statfsSync(MEMORY_FOLDER);
@@ -196,12 +201,12 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
   };
   let count = 0;
   if (!root) {
-    for (const glob of pageGlobs(paths)) count += check(await index.addDirectory({ path: site, glob }));
+    for (const glob of pageGlobs(paths, globPages)) count += check(await index.addDirectory({ path: site, glob }));
     return count;
   }
   const stage = join(root, `${STAGE_PREFIX}${randomUUID()}`);
   const parts: string[][] = [];
-  for (let i = 0; i < paths.length; i += GLOB_PAGES) parts.push(paths.slice(i, i + GLOB_PAGES));
+  for (let i = 0; i < paths.length; i += globPages) parts.push(paths.slice(i, i + globPages));
   // Each glob's copies in a folder of their own, which Pagefind walks alone.
   const folder = (i: number) => join(stage, String(i));
   const write = (i: number) => {
@@ -215,7 +220,7 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
   try {
     if (parts.length > 0) write(0);
     for (let i = 0; i < parts.length; i++) {
-      const adding = index.addDirectory({ path: folder(i), glob: pageGlobs(parts[i]!, GLOB_PAGES)[0]! });
+      const adding = index.addDirectory({ path: folder(i), glob: pageGlobs(parts[i]!, globPages)[0]! });
       if (i + 1 < parts.length) write(i + 1);
       count += check(await adding);
       rmSync(folder(i), { recursive: true, force: true });
@@ -240,7 +245,7 @@ const started = performance.now();
 clearStages();
 const { pages, largest } = indexedPages();
 // Staged copies in memory when two globs of the site's largest page fit there (else none).
-const stage = stageRoot(2 * GLOB_PAGES * largest);
+const stage = stageRoot(2 * globPages * largest);
 // A shard's hash covers Pagefind's version, the rules that give it its pages and how it is given them
 // (staged copies or the site's pages: the same index, its pages numbered in another order).
 const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stage ? 'staged' : 'site'}`);
@@ -320,7 +325,8 @@ try {
   // Shards no build has used for a week go (not sooner: builds of other content may share the cache).
   pruneFolder(cacheRoot);
   console.log(
-    `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)`,
+    `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)` +
+      (indexed > 0 ? `; ${stage ? `pages staged in ${stage}` : "the site's pages read"}` : ''),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
