@@ -164,13 +164,16 @@ function clearStages(): void {
  * Where the copies Pagefind indexes are written (`addStaged`): in memory
  * (`/dev/shm`, Linux's) when that folder is writable and has room for
  * `bytes`; else (or with `TIMELINE_PAGEFIND_STAGE=off`) none, and Pagefind
- * indexes the site's own pages. On the
- * 5,000-article site (3 December, this step with an empty cache, three
- * interleaved runs each) the step took 21.1–23.2 s with the copies in
- * memory against 23.2–29.7 s on the site's pages, and 15.0–17.4 s in three
- * runs after; copies on the disk (ext4) took longer than the site's pages
- * (31.4–35.5 s against 23.7–25.7 s, an earlier form of them), their
- * writing and deleting costing more than they saved.
+ * indexes the site's own pages. On the 5,000-article site (3 December,
+ * this step with an empty cache, three interleaved runs each, the copies
+ * then in one folder) the step took 21.1–23.2 s with the copies in memory
+ * against 23.2–29.7 s on the site's pages; 15.0 and 17.1 s in two runs
+ * after with a folder a glob. Copies on the disk (ext4) took longer than
+ * the site's pages (31.4–35.5 s against 23.7–25.7 s, an earlier form of
+ * them): their writing and deleting cost more than they saved. Whether a
+ * build stages is part of each shard's hash (the index numbers its pages
+ * in the order it reads them), so a build that cannot stage indexes again
+ * the shards one that could wrote, and the other way round.
  */
 function stageRoot(bytes: number): string | undefined {
   if (process.env.TIMELINE_PAGEFIND_STAGE === 'off') return undefined;
