@@ -208,6 +208,7 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
     return count;
   }
   const stage = join(root, `${STAGE_PREFIX}${randomUUID()}`);
+  staging = stage;
   const parts: string[][] = [];
   for (let i = 0; i < paths.length; i += globPages) parts.push(paths.slice(i, i + globPages));
   // Each glob's copies in a folder of their own, which Pagefind walks alone.
@@ -220,18 +221,46 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
       writeFileSync(target, searchedPart(readFileSync(join(site, path), 'latin1')), 'latin1');
     }
   };
+  const failedWriting = (error: unknown) =>
+    new Error(
+      `The pages to index could not be written to ${root} (${error instanceof Error ? error.message : String(error)}); TIMELINE_PAGEFIND_STAGE=off indexes the site's pages instead`,
+    );
   try {
-    if (parts.length > 0) write(0);
+    try {
+      if (parts.length > 0) write(0);
+    } catch (error) {
+      throw failedWriting(error);
+    }
     for (let i = 0; i < parts.length; i++) {
       const adding = index.addDirectory({ path: folder(i), glob: pageGlobs(parts[i]!, globPages)[0]! });
-      if (i + 1 < parts.length) write(i + 1);
+      let failed: unknown;
+      try {
+        if (i + 1 < parts.length) write(i + 1);
+      } catch (error) {
+        failed = error;
+      }
+      // Pagefind's answer first, even when the next copies failed: its folder stays until it has read it.
       count += check(await adding);
+      if (failed) throw failedWriting(failed);
       rmSync(folder(i), { recursive: true, force: true });
     }
   } finally {
     rmSync(stage, { recursive: true, force: true });
+    staging = undefined;
   }
   return count;
+}
+
+/** The staged copies' folder in use, if any: deleted if the step is stopped (Ctrl-C, a CI timeout). */
+let staging: string | undefined;
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    process.exit(code);
+  });
 }
 
 /** The shards the site holds now, by key: their hashes, from the `shards.json` the last run wrote. */
@@ -250,8 +279,8 @@ const { pages, largest } = indexedPages();
 // Staged copies in memory when two globs of the site's largest page fit there (else none).
 const stage = stageRoot(2 * globPages * largest);
 // A shard's hash covers Pagefind's version, the rules that give it its pages and how it is given them
-// (staged copies or the site's pages: the same index, its pages numbered in another order).
-const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stage ? 'staged' : 'site'}`);
+// (staged copies, so many at a time, or the site's pages: the same index, its pages numbered in another order).
+const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stage ? `staged ${globPages}` : 'site'}`);
 const out = join(site, 'pagefind');
 // A shard already in the site with the same hash stays where it is (Astro keeps the site's
 // folder between builds, see src/integrations/keep-output.ts); everything else is written anew.

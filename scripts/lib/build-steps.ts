@@ -57,15 +57,18 @@ export const PIPELINE_SEMI_SPACE_MB = 16;
  * other programs on the machine.
  */
 export function astroNice(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.ASTRO_NICE ?? 10);
+  const value = env.ASTRO_NICE?.trim() ? Number(env.ASTRO_NICE) : 10;
   return Number.isFinite(value) ? Math.min(19, Math.max(0, Math.round(value))) : 10;
 }
 
 /**
  * Lowers a process's priority by `steps` below this process's (at most to
- * 19, the lowest). Done as soon as it is spawned, before its runtime starts
- * its threads, which inherit it. Returns whether it could (a system that
- * refuses only leaves it as it was).
+ * 19, the lowest). On Linux a priority is a thread's, and the threads a
+ * process starts inherit it: done as soon as the process is spawned, it
+ * comes before Node in it has started its own (in practice: spawning
+ * returns once the program is loaded, Node's start takes tens of
+ * milliseconds more; a thread started before keeps the build's priority).
+ * Returns whether it could (a system that refuses leaves it as it was).
  */
 export function lowerPriority(pid: number | undefined, steps: number): boolean {
   if (!pid || steps <= 0) return false;

@@ -136,6 +136,14 @@ export function shardPlan(pages: IndexedPage[], salt = '', maxPages = SHARD_PAGE
   });
 }
 
+/**
+ * What Pagefind reads inside an ignored element: filters, metadata (and
+ * default metadata), sort keys, attributes it is told to index, and a
+ * heading or image (the first `<h1>` gives a result's title, the first
+ * image after it its image). An ignored element holding any of them is kept.
+ */
+const PAGEFIND_READS_IGNORED = /data-pagefind-(?:filter|meta|default-meta|sort|index-attrs)|<(?:h1|img)[\t\n\f\r />]/i;
+
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 // HTML's whitespace (tab, line feed, form feed, carriage return, space), not `\s`, which also takes a
 // no-break space: the same matches whether a page is read as text or a byte a character (`pageFacts`).
@@ -146,10 +154,11 @@ const IGNORED = /<([a-zA-Z][\w-]*)\b[^<>]*?[\t\n\f\r ]data-pagefind-ignore(?:=(?
  * `data-pagefind-ignore`, whose text the index never holds (source lists,
  * "Key event" labels, counts). Hashing this part instead of the whole file
  * keeps a shard cached when only such text changed, as it does on every
- * event an added article cites. It can only keep too much, never drop what
- * is indexed: an ignored element that holds filters, metadata or a sort key
- * (which Pagefind reads even there) is kept, and so is the rest of the page
- * from an element whose end cannot be found.
+ * event an added article cites. It is also what the search step gives
+ * Pagefind to index (scripts/pagefind.ts). It can only keep too much, never
+ * drop what is indexed: an ignored element that holds what Pagefind reads
+ * even there (`PAGEFIND_READS_IGNORED`) is kept, and so is the rest of the
+ * page from an element whose end cannot be found.
  */
 export function searchedPart(html: string): string {
   let out = '';
@@ -169,7 +178,7 @@ export function searchedPart(html: string): string {
       if (depth > 0) break;
       end = tags.lastIndex;
     }
-    if (/data-pagefind-(?:filter|meta|sort)/.test(html.slice(match.index, end))) continue;
+    if (PAGEFIND_READS_IGNORED.test(html.slice(match.index, end))) continue;
     out += html.slice(from, match.index);
     from = end;
     IGNORED.lastIndex = end;

@@ -2,12 +2,13 @@
  * The search step gives Pagefind staged copies of the pages (in `/dev/shm`
  * where it has room, see `stageRoot` in scripts/pagefind.ts), a glob at a
  * time, instead of the site's pages: the index must hold the same pages,
- * with the same fragments (each named by a hash of its content), the same
- * filters and the same shards. Run on `npm run build`'s dist/, in globs of
+ * with the same fragments (each named by a hash of its content) in the
+ * same shards. (Its word index and filters number the pages in the order
+ * Pagefind read them, so their files differ.) Run on `npm run build`'s dist/, in globs of
  * 7 pages so that several globs' copies come and go.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -22,6 +23,15 @@ const temp = (prefix: string) => {
   return dir;
 };
 
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** dist/'s pages without their search index, indexed with an empty cache and the given settings. */
 function indexed(env: Record<string, string>) {
   const out = temp('timeline-stage-dist-');
@@ -31,26 +41,22 @@ function indexed(env: Record<string, string>) {
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
-  const list = JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8')) as {
-    shards: Array<{ key: string; pages: number }>;
-    filters: unknown;
-  };
+  const list = JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8')) as { shards: Array<{ key: string; pages: number }> };
   const shards = list.shards.map(({ key, pages }) => {
     const dir = join(out, 'pagefind', 'shards', key);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     return { key, pages, counted: Object.values(entry.languages).map((l) => l.page_count), fragments: readdirSync(join(dir, 'fragment')).sort() };
   });
-  return { stdout: run.stdout, shards, filters: list.filters };
+  return { stdout: run.stdout, shards };
 }
 
 it('indexes staged copies of the pages into the index the site’s own pages make', () => {
   const site = indexed({ TIMELINE_PAGEFIND_STAGE: 'off' });
   const staged = indexed({});
   expect(site.stdout).toContain("the site's pages read");
-  // On a system with a memory folder (CI's Linux) the copies are staged there; elsewhere the site's pages are read.
-  expect(staged.stdout).toContain(existsSync('/dev/shm') ? 'pages staged in /dev/shm' : "the site's pages read");
-  expect(staged.shards.length).toBeGreaterThan(0);
-  expect(staged.shards.reduce((n, s) => n + s.pages, 0)).toBeGreaterThan(14);
+  // On a system with a memory folder it may write (CI's Linux) the copies are staged there; elsewhere the site's pages are read.
+  expect(staged.stdout).toContain(writable('/dev/shm') ? 'pages staged in /dev/shm' : "the site's pages read");
+  // A shard of several globs of 7 pages: copies written while Pagefind reads the glob before.
+  expect(Math.max(...staged.shards.map((s) => s.pages))).toBeGreaterThan(21);
   expect(staged.shards).toEqual(site.shards);
-  expect(staged.filters).toEqual(site.filters);
 }, 120_000);

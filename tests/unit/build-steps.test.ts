@@ -24,13 +24,14 @@ describe('the build steps', () => {
     expect(astroNice({ ASTRO_NICE: '40' })).toBe(19);
     expect(astroNice({ ASTRO_NICE: '-5' })).toBe(0);
     expect(astroNice({ ASTRO_NICE: 'low' })).toBe(10);
+    expect(astroNice({ ASTRO_NICE: ' ' })).toBe(10);
   });
 
-  it('lowers a spawned process below its own priority, never past 19', async () => {
+  it('lowers a spawned process below its own priority', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
     try {
-      expect(lowerPriority(child.pid, 3)).toBe(true);
-      expect(getPriority(child.pid)).toBe(Math.min(19, getPriority() + 3));
+      expect(lowerPriority(child.pid, 10)).toBe(true);
+      expect(getPriority(child.pid)).toBe(Math.min(19, getPriority() + 10));
       expect(lowerPriority(child.pid, 0)).toBe(false);
       expect(lowerPriority(undefined, 3)).toBe(false);
     } finally {
@@ -43,10 +44,11 @@ describe('the build steps', () => {
     dirs.push(dir);
     const file = join(dir, 'priorities.txt');
     const steps = ['pipeline', 'astro', 'pagefind'].map((name) => reporting(name, file));
-    expect(await runBuild([], { ...process.env, ASTRO_NICE: '5' }, steps)).toBe(0);
+    const { ASTRO_NICE: _set, ...env } = process.env;
+    expect(await runBuild([], env, steps)).toBe(0);
     const seen = Object.fromEntries(readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(' ')));
     const own = getPriority();
-    expect(seen).toEqual({ pipeline: String(own), astro: String(Math.min(19, own + 5)), pagefind: String(own) });
+    expect(seen).toEqual({ pipeline: String(own), astro: String(Math.min(19, own + 10)), pagefind: String(own) });
   });
 
   it('stops at the first step that fails, with its exit code', async () => {

@@ -138,16 +138,22 @@ describe('search index shards', () => {
     const page = (count: number, key: boolean) =>
       '<main data-pagefind-body><h1>Talks</h1>' +
       `<p class="kicker" data-pagefind-ignore>Event${key ? ' · Key event' : ''}</p>` +
-      `<section data-pagefind-ignore><section><p>${count} sources</p></section><img src="a.png" alt=""></section>` +
+      `<section data-pagefind-ignore><section><p>${count} sources</p></section><hr></section>` +
       '<p>Putin stayed in Moscow.</p><br data-pagefind-ignore><p>End.</p></main>';
     expect(searchedPart(page(100, true))).toBe('<main data-pagefind-body><h1>Talks</h1><p>Putin stayed in Moscow.</p><p>End.</p></main>');
     expect(searchedPart(page(101, false))).toBe(searchedPart(page(100, true)));
     expect(searchedPart('<header data-pagefind-ignore="all"><a>Home</a></header><main><p>News</p></main>')).toBe('<main><p>News</p></main>');
   });
 
-  it('keeps an ignored element that holds filters, metadata or a sort key, and the rest of a page it cannot read', () => {
+  it('keeps an ignored element that holds what Pagefind reads even there, and the rest of a page it cannot read', () => {
     const withFilter = '<div data-pagefind-ignore><span data-pagefind-filter="person:Putin"></span></div><p>x</p>';
     expect(searchedPart(withFilter)).toBe(withFilter);
+    // Default metadata, indexed attributes, the first heading (a result's title) and image.
+    for (const inside of ['<span data-pagefind-default-meta="image[src]" src="a.png"></span>', '<abbr data-pagefind-index-attrs="title" title="UN">UN</abbr>', '<h1>Talks</h1>', '<img src="a.png" alt="">']) {
+      const page = `<div data-pagefind-ignore>${inside}</div><p>x</p>`;
+      expect(searchedPart(page)).toBe(page);
+    }
+    expect(searchedPart('<div data-pagefind-ignore><h2>Sources</h2></div><p>x</p>')).toBe('<p>x</p>');
     const unclosed = '<p>a</p><div data-pagefind-ignore><p>b</p>';
     expect(searchedPart(unclosed)).toBe(unclosed);
     expect(searchedPart('<p>no ignored element</p>')).toBe('<p>no ignored element</p>');
