@@ -38,7 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
 import { hashOf, pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
-import { filterCounts, GLOB_PAGES, pageFacts, pageGlobs, searchedPart, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
+import { filterCounts, GLOB_PAGES, globOf, pageFacts, pageGlobs, pageParts, searchedPart, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
@@ -209,30 +209,26 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
   }
   const stage = join(root, `${STAGE_PREFIX}${randomUUID()}`);
   staging = stage;
-  const parts: string[][] = [];
-  for (let i = 0; i < paths.length; i += globPages) parts.push(paths.slice(i, i + globPages));
+  const parts = pageParts(paths, globPages);
   // Each glob's copies in a folder of their own, which Pagefind walks alone.
   const folder = (i: number) => join(stage, String(i));
   const write = (i: number) => {
-    for (const path of parts[i]!) {
-      const target = join(folder(i), path);
-      mkdirSync(dirname(target), { recursive: true });
-      // Read and written one character a byte (as pageFacts reads): the page's UTF-8 goes through untouched.
-      writeFileSync(target, searchedPart(readFileSync(join(site, path), 'latin1')), 'latin1');
+    try {
+      for (const path of parts[i]!) {
+        const target = join(folder(i), path);
+        mkdirSync(dirname(target), { recursive: true });
+        // Read and written one character a byte (as pageFacts reads): the page's UTF-8 goes through untouched.
+        writeFileSync(target, searchedPart(readFileSync(join(site, path), 'latin1')), 'latin1');
+      }
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`The pages to index could not be written to ${root} (${why}); TIMELINE_PAGEFIND_STAGE=off indexes the site's pages instead`);
     }
   };
-  const failedWriting = (error: unknown) =>
-    new Error(
-      `The pages to index could not be written to ${root} (${error instanceof Error ? error.message : String(error)}); TIMELINE_PAGEFIND_STAGE=off indexes the site's pages instead`,
-    );
   try {
-    try {
-      if (parts.length > 0) write(0);
-    } catch (error) {
-      throw failedWriting(error);
-    }
+    if (parts.length > 0) write(0);
     for (let i = 0; i < parts.length; i++) {
-      const adding = index.addDirectory({ path: folder(i), glob: pageGlobs(parts[i]!, globPages)[0]! });
+      const adding = index.addDirectory({ path: folder(i), glob: globOf(parts[i]!) });
       let failed: unknown;
       try {
         if (i + 1 < parts.length) write(i + 1);
@@ -241,7 +237,7 @@ async function addStaged(index: pagefind.PagefindIndex, key: string, paths: stri
       }
       // Pagefind's answer first, even when the next copies failed: its folder stays until it has read it.
       count += check(await adding);
-      if (failed) throw failedWriting(failed);
+      if (failed) throw failed;
       rmSync(folder(i), { recursive: true, force: true });
     }
   } finally {
@@ -277,10 +273,10 @@ const started = performance.now();
 clearStages();
 const { pages, largest } = indexedPages();
 // Staged copies in memory when two globs of the site's largest page fit there (else none).
-const stage = stageRoot(2 * globPages * largest);
+const stagingRoot = stageRoot(2 * globPages * largest);
 // A shard's hash covers Pagefind's version, the rules that give it its pages and how it is given them
 // (staged copies, so many at a time, or the site's pages: the same index, its pages numbered in another order).
-const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stage ? `staged ${globPages}` : 'site'}`);
+const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stagingRoot ? `staged ${globPages}` : 'site'}`);
 const out = join(site, 'pagefind');
 // A shard already in the site with the same hash stays where it is (Astro keeps the site's
 // folder between builds, see src/integrations/keep-output.ts); everything else is written anew.
@@ -310,7 +306,7 @@ try {
     } else {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
-      const count = await addStaged(index, shard.key, shard.pages, stage);
+      const count = await addStaged(index, shard.key, shard.pages, stagingRoot);
       if (count !== shard.pages.length) throw new Error(`Pagefind indexed ${count} of the ${shard.pages.length} pages of ${shard.key}`);
       // Written aside, then moved into place whole: a build running at the same time never sees half a shard.
       const partial = `${cached}.${randomUUID()}.partial`;
@@ -358,7 +354,7 @@ try {
   pruneFolder(cacheRoot);
   console.log(
     `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)` +
-      (indexed > 0 ? `; ${stage ? `pages staged in ${stage}` : "the site's pages read"}` : ''),
+      (indexed > 0 ? `; ${stagingRoot ? `pages staged in ${stagingRoot}` : "the site's pages read"}` : ''),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

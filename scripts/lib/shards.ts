@@ -65,14 +65,21 @@ export const SHARD_PAGES = 2_200;
  */
 export const GLOB_PAGES = 500;
 
-/** Globs naming the given pages (site-relative paths of slugs, no glob syntax in them), `size` at most each. */
+/** The pages in order, `size` at most a part: what one glob names each (`pageGlobs`). */
+export function pageParts(pages: string[], size = GLOB_PAGES): string[][] {
+  const parts: string[][] = [];
+  for (let i = 0; i < pages.length; i += size) parts.push(pages.slice(i, i + size));
+  return parts;
+}
+
+/** The glob naming these pages (site-relative paths of slugs, no glob syntax in them). */
+export function globOf(part: string[]): string {
+  return part.length === 1 ? part[0]! : `{${part.join(',')}}`;
+}
+
+/** Globs naming the given pages, `size` at most each. */
 export function pageGlobs(pages: string[], size = GLOB_PAGES): string[] {
-  const globs: string[] = [];
-  for (let i = 0; i < pages.length; i += size) {
-    const part = pages.slice(i, i + size);
-    globs.push(part.length === 1 ? part[0]! : `{${part.join(',')}}`);
-  }
-  return globs;
+  return pageParts(pages, size).map(globOf);
 }
 
 /**
