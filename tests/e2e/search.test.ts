@@ -54,6 +54,11 @@ describe('search', () => {
     expect(requests).toContain('/search-engine/worker.js');
     expect(requests.filter((p) => p.endsWith('/pagefind-worker.js'))).toEqual([]);
     expect(requests.filter((p) => p.endsWith('.pf_filter'))).toEqual([]);
+    // In those workers Pagefind's gzipped files arrive decompressed by the browser, with Pagefind's
+    // signature first, so Pagefind does not inflate them in JavaScript (decompressingFetch).
+    const worker = page.workers().find((w) => w.url().endsWith('/search-engine/worker.js'))!;
+    const wasm = `/pagefind/${shards[0]!.path}wasm.unknown.pagefind`;
+    expect(await worker.evaluate(async (url) => new TextDecoder().decode(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 12)), wasm)).toBe('pagefind_dcd');
     // The outlet filter lists the archive's outlets all the same.
     await page.locator('pagefind-filter-dropdown[filter="outlet"] button').first().click();
     await expect.poll(async () => page.getByRole('option').allTextContents()).toEqual(

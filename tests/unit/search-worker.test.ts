@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assignShards, createEngine, within, workerModules, type WorkerPort } from '../../src/components/scripts/search-engine.ts';
-import { createWorkerHandler, KEPT_SEARCHES, type WorkerAnswer, type WorkerCall } from '../../src/components/scripts/search-worker.ts';
+import { gzipSync } from 'node:zlib';
+import { createWorkerHandler, decompressingFetch, KEPT_SEARCHES, type WorkerAnswer, type WorkerCall } from '../../src/components/scripts/search-worker.ts';
 
 /** A stand-in for Pagefind's module in a shard's folder: results `<folder>:<term>:<n>` with data naming them. */
 function fakePagefind(imported: string[]) {
@@ -155,3 +156,56 @@ describe('search workers', () => {
     await expect(handle({ id: 2, shard: -1, method: 'hello', args: [] })).resolves.toBe(true);
   });
 });
+
+describe("the workers' fetch for Pagefind", () => {
+  /** Pagefind's files: its signature, then the content, gzipped. */
+  const plain = new TextEncoder().encode('pagefind_dcd' + 'word chunk '.repeat(200));
+  const gzipped = new Uint8Array(gzipSync(plain));
+  /** A server answering every URL with `body`, recording what was asked. */
+  const server = (body: Uint8Array<ArrayBuffer>, status = 200) => {
+    const asked: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      asked.push(String(input));
+      return new Response(body, { status, headers: { 'content-type': 'application/octet-stream', 'content-length': String(body.byteLength) } });
+    }) as typeof globalThis.fetch;
+    return { fetch, asked };
+  };
+  const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+
+  it('hand Pagefind its gzipped files decompressed, starting with its signature, so it does not inflate them itself', async () => {
+    for (const file of ['wasm.en-gb.pagefind', 'pagefind.en-gb_1a2a.pf_meta', 'index/en-gb_10ae.pf_index', 'fragment/en-gb_1012.pf_fragment', 'filter/en-gb_9438.pf_filter']) {
+      const { fetch, asked } = server(gzipped);
+      const response = await decompressingFetch(fetch)(`/pagefind/shards/2025-05/${file}`);
+      expect(asked).toEqual([`/pagefind/shards/2025-05/${file}`]);
+      const body = await bytesOf(response);
+      expect(body).toEqual(plain);
+      expect(new TextDecoder().decode(body.slice(0, 12))).toBe('pagefind_dcd');
+      expect(response.ok).toBe(true);
+    }
+  });
+
+  it('pass through what is not a gzipped Pagefind file, a failed answer and a broken gzip as they came', async () => {
+    // Already decompressed (a server that sent it with Content-Encoding: gzip): the same bytes.
+    expect(await bytesOf(await decompressingFetch(server(plain).fetch)('/pagefind/shards/a/index/x.pf_index'))).toEqual(plain);
+    // Not Pagefind's gzipped files: the very response.
+    const entry = server(gzipped);
+    const original = await entry.fetch('/pagefind/shards/a/pagefind-entry.json?ts=1');
+    const passed = await decompressingFetch(async () => original)('/pagefind/shards/a/pagefind-entry.json?ts=1');
+    expect(passed).toBe(original);
+    const missing = await decompressingFetch(server(gzipped, 404).fetch)('/pagefind/shards/a/index/x.pf_index');
+    expect(missing.status).toBe(404);
+    expect(await bytesOf(missing)).toEqual(gzipped);
+    // Gzip's magic, then garbage: Pagefind gets the bytes and reports the broken file itself.
+    const broken = new Uint8Array([0x1f, 0x8b, 1, 2, 3, 4, 5]);
+    expect(await bytesOf(await decompressingFetch(server(broken).fetch)('/pagefind/shards/a/index/x.pf_index'))).toEqual(broken);
+    // A URL object, and a Request, are read for their path like a string.
+    expect(await bytesOf(await decompressingFetch(server(gzipped).fetch)(new URL('http://site/pagefind/shards/a/index/x.pf_index')))).toEqual(plain);
+    expect(await bytesOf(await decompressingFetch(server(gzipped).fetch)(new Request('http://site/pagefind/shards/a/fragment/x.pf_fragment')))).toEqual(plain);
+  });
+
+  it("leave fetch as it is where the browser has no DecompressionStream", () => {
+    const { fetch } = server(gzipped);
+    expect(decompressingFetch(fetch, null)).toBe(fetch);
+  });
+});
+

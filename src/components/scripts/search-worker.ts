@@ -131,14 +131,52 @@ export function createWorkerHandler(load: (url: string) => Promise<{ createInsta
   };
 }
 
+/** Pagefind's gzipped files: its WebAssembly, the index's metadata, word chunks, fragments and filters. */
+const PAGEFIND_GZIPPED = /\.(?:pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;
+
+/**
+ * `fetch` for Pagefind's modules in this worker: a gzipped Pagefind file
+ * comes back decompressed by the browser's own gzip (`DecompressionStream`).
+ * Pagefind inflates each file it fetches in JavaScript, cold code in each
+ * shard's copy of its module, unless it starts with Pagefind's signature
+ * (`pagefind_dcd`), which the decompressed file does (as when a server has
+ * decompressed it). In a profile of a session's first searches at 5,000
+ * articles that inflating was about 100 ms of each worker's 780; with this,
+ * opening the six shards and the first search took 489 ms instead of 686
+ * (the engine alone, median of eight fresh pages each way, interleaved).
+ * Anything else, a file that is not gzip, or a browser without
+ * `DecompressionStream` (`Decompression` null), goes through as it came.
+ */
+export function decompressingFetch(base: typeof fetch, Decompression: typeof DecompressionStream | null = globalThis.DecompressionStream ?? null): typeof fetch {
+  if (typeof Decompression !== 'function') return base;
+  return async (input, init) => {
+    const response = await base(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!response.ok || !PAGEFIND_GZIPPED.test(new URL(url, 'http://x/').pathname)) return response;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Pagefind reads a response's `ok` and its bytes only.
+    const as = (body: Uint8Array<ArrayBuffer> | ArrayBuffer) => new Response(body, { status: response.status, statusText: response.statusText });
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return as(bytes);
+    try {
+      return as(await new Response(new Blob([bytes]).stream().pipeThrough(new Decompression('gzip'))).arrayBuffer());
+    } catch {
+      // Pagefind inflates it itself, and says what is wrong with it.
+      return as(bytes);
+    }
+  };
+}
+
 interface WorkerScope {
   postMessage(message: WorkerAnswer): void;
   addEventListener(type: 'message', listener: (event: { data: WorkerCall }) => void): void;
+  fetch: typeof fetch;
 }
 
 // Started as a worker (no `window`, a `WorkerGlobalScope`): answer the page's calls.
 const scope = globalThis as unknown as WorkerScope & { WorkerGlobalScope?: unknown };
 if (typeof scope.WorkerGlobalScope !== 'undefined') {
+  // Pagefind's modules fetch with the global `fetch`.
+  scope.fetch = decompressingFetch(scope.fetch.bind(scope));
   const handle = createWorkerHandler((url) => import(/* @vite-ignore */ url));
   scope.addEventListener('message', (event) => {
     const call = event.data;
