@@ -57,7 +57,10 @@ describe('search', () => {
     // In those workers Pagefind's gzipped files arrive decompressed by the browser, with Pagefind's
     // signature first, so Pagefind does not inflate them in JavaScript (decompressingFetch).
     const worker = page.workers().find((w) => w.url().endsWith('/search-engine/worker.js'))!;
-    const wasm = `/pagefind/${shards[0]!.path}wasm.unknown.pagefind`;
+    // The WebAssembly Pagefind loads: the one its entry file names for the index's language.
+    const entry = JSON.parse(readFileSync(`dist/pagefind/${shards[0]!.path}pagefind-entry.json`, 'utf8')) as { languages: Record<string, { wasm: string }> };
+    const wasm = `/pagefind/${shards[0]!.path}wasm.${Object.values(entry.languages)[0]!.wasm}.pagefind`;
+    expect(requests).toContain(wasm);
     expect(await worker.evaluate(async (url) => new TextDecoder().decode(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 12)), wasm)).toBe('pagefind_dcd');
     // The outlet filter lists the archive's outlets all the same.
     await page.locator('pagefind-filter-dropdown[filter="outlet"] button').first().click();

@@ -184,7 +184,7 @@ describe("the workers' fetch for Pagefind", () => {
     }
   });
 
-  it('pass through what is not a gzipped Pagefind file, a failed answer and a broken gzip as they came', async () => {
+  it('pass other files and failed answers through, and give a Pagefind file that is not gzip or is broken its own bytes', async () => {
     // Already decompressed (a server that sent it with Content-Encoding: gzip): the same bytes.
     expect(await bytesOf(await decompressingFetch(server(plain).fetch)('/pagefind/shards/a/index/x.pf_index'))).toEqual(plain);
     // Not Pagefind's gzipped files: the very response.

@@ -144,8 +144,10 @@ const PAGEFIND_GZIPPED = /\.(?:pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$
  * articles that inflating was about 100 ms of each worker's 780; with this,
  * opening the six shards and the first search took 489 ms instead of 686
  * (the engine alone, median of eight fresh pages each way, interleaved).
- * Anything else, a file that is not gzip, or a browser without
- * `DecompressionStream` (`Decompression` null), goes through as it came.
+ * Other files, failed answers and browsers without `DecompressionStream`
+ * (`Decompression` null) get the response as it came; a Pagefind file that
+ * is not gzip (a server decompressed it) or is broken gets its own bytes and
+ * status back (Pagefind reports a broken one itself).
  */
 export function decompressingFetch(base: typeof fetch, Decompression: typeof DecompressionStream | null = globalThis.DecompressionStream ?? null): typeof fetch {
   if (typeof Decompression !== 'function') return base;
