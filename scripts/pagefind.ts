@@ -38,6 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
 import { hashOf, pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
+import { SEED_SUFFIX, seedFragments, settleSeeds, type SeedRecord } from './lib/shard-seed.ts';
 import { filterCounts, GLOB_PAGES, globOf, pageFacts, pageGlobs, pageParts, searchedPart, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -259,6 +260,36 @@ for (const [signal, code] of [
   });
 }
 
+/** A shard's cache entry and its record (`SeedRecord`) count as used: the clean-up keeps them another while. */
+function touchEntry(cached: string): void {
+  touch(cached);
+  if (existsSync(`${cached}${SEED_SUFFIX}`)) touch(`${cached}${SEED_SUFFIX}`);
+}
+
+/** The cache entry of this key's shard that a build used last and has its record: the pages it was written from. */
+function lastEntry(key: string): string | undefined {
+  let newest: { dir: string; time: number } | undefined;
+  for (const name of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
+    if (!name.startsWith(`${key}-`) || !name.endsWith(SEED_SUFFIX) || !/^[0-9a-f]{16}$/.test(name.slice(key.length + 1, -SEED_SUFFIX.length))) continue;
+    const dir = join(cacheRoot, name.slice(0, -SEED_SUFFIX.length));
+    try {
+      const time = statSync(join(cacheRoot, name)).mtimeMs;
+      if (existsSync(join(dir, 'pagefind-entry.json')) && (!newest || time > newest.time)) newest = { dir, time };
+    } catch {
+      // Deleted meanwhile.
+    }
+  }
+  return newest?.dir;
+}
+
+function readRecord(dir: string): SeedRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(`${dir}${SEED_SUFFIX}`, 'utf8')) as SeedRecord;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The shards the site holds now, by key: their hashes, from the `shards.json` the last run wrote. */
 function shardsInPlace(out: string): Map<string, string> {
   try {
@@ -276,7 +307,9 @@ const { pages, largest } = indexedPages();
 const stagingRoot = stageRoot(2 * globPages * largest);
 // A shard's hash covers Pagefind's version, the rules that give it its pages and how it is given them
 // (staged copies, so many at a time, or the site's pages: the same index, its pages numbered in another order).
-const plan = shardPlan(pages, `${version}\0${hashOf(rules)}\0${stagingRoot ? `staged ${globPages}` : 'site'}`);
+const setup = `${version}\0${hashOf(rules)}\0${stagingRoot ? `staged ${globPages}` : 'site'}`;
+const plan = shardPlan(pages, setup);
+const pageHashes = new Map(pages.map((page) => [page.path, page.hash]));
 const out = join(site, 'pagefind');
 // A shard already in the site with the same hash stays where it is (Astro keeps the site's
 // folder between builds, see src/integrations/keep-output.ts); everything else is written anew.
@@ -291,19 +324,22 @@ for (const key of existsSync(join(out, 'shards')) ? readdirSync(join(out, 'shard
 mkdirSync(join(out, 'shards'), { recursive: true });
 let reused = 0;
 let indexed = 0;
+/** Fragments taken from a shard's last index (`seedFragments`). */
+let linked = 0;
 try {
   for (const shard of plan) {
     const cached = join(cacheRoot, `${shard.key}-${shard.hash}`);
     if (keep.has(shard.key)) {
       // Already in the site; its cache entry (if any) counts as used.
-      touch(cached);
+      touchEntry(cached);
       continue;
     }
     if (existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
       // Used: kept by the clean-up below for another while.
-      touch(cached);
+      touchEntry(cached);
     } else {
+      const hashes = new Map(shard.pages.map((path) => [path, pageHashes.get(path)!]));
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
       const count = await addStaged(index, shard.key, shard.pages, stagingRoot);
@@ -311,8 +347,19 @@ try {
       // Written aside, then moved into place whole: a build running at the same time never sees half a shard.
       const partial = `${cached}.${randomUUID()}.partial`;
       rmSync(partial, { recursive: true, force: true });
-      const written = await index.writeFiles({ outputPath: partial });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write the index of ${shard.key}: ${written.errors.join(', ')}`);
+      // The last index of this shard's unchanged fragments, which Pagefind then does not compress again.
+      const seed = process.env.TIMELINE_PAGEFIND_SEED === 'off' ? undefined : lastEntry(shard.key);
+      const seeded = seed ? seedFragments(seed, readRecord(seed), setup, hashes, partial) : 0;
+      const write = async () => {
+        const written = await index.writeFiles({ outputPath: partial });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write the index of ${shard.key}: ${written.errors.join(', ')}`);
+      };
+      await write();
+      if (seeded > 0 && !settleSeeds(partial)) {
+        // Two fragments' names started alike: written again, every fragment by Pagefind.
+        rmSync(partial, { recursive: true, force: true });
+        await write();
+      } else linked += seeded;
       await index.deleteIndex();
       try {
         renameSync(partial, cached);
@@ -322,6 +369,8 @@ try {
         if (!existsSync(join(cached, 'pagefind-entry.json'))) throw error;
       }
       indexed++;
+      const record: SeedRecord = { setup, pages: Object.fromEntries(hashes) };
+      writeWhole(`${cached}${SEED_SUFFIX}`, JSON.stringify(record));
     }
     placeShard(cached, join(out, 'shards', shard.key));
   }
@@ -354,7 +403,7 @@ try {
   pruneFolder(cacheRoot);
   console.log(
     `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)` +
-      (indexed > 0 ? `; ${stagingRoot ? `pages staged in ${stagingRoot}` : "the site's pages read"}` : ''),
+      (indexed > 0 ? `; ${stagingRoot ? `pages staged in ${stagingRoot}` : "the site's pages read"}; ${linked} unchanged fragments linked from the last index` : ''),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -8,10 +8,11 @@
  * 7 pages so that several globs' copies come and go.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { digest } from './support/dist.ts';
 
 const made: string[] = [];
 afterAll(() => {
@@ -59,4 +60,38 @@ it('indexes staged copies of the pages into the index the site’s own pages mak
   // A shard of several globs of 7 pages: copies written while Pagefind reads the glob before.
   expect(Math.max(...staged.shards.map((s) => s.pages))).toBeGreaterThan(21);
   expect(staged.shards).toEqual(site.shards);
+}, 120_000);
+
+it('indexes a shard again around its unchanged fragments, and leaves what indexing afresh writes', () => {
+  const out = temp('timeline-stage-dist-');
+  cpSync('dist', out, { recursive: true, filter: (path) => !path.startsWith(join('dist', 'pagefind')) });
+  const cache = temp('timeline-stage-cache-');
+  const index = (cacheDir: string) => {
+    const run = spawnSync(process.execPath, ['scripts/pagefind.ts', out], { env: { ...process.env, TIMELINE_CACHE: cacheDir }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    return run.stdout;
+  };
+  expect(index(cache)).toContain('; 0 unchanged fragments linked');
+  // One article's text changes (a sentence Pagefind reads): its shard is indexed again, the other pages' fragments linked.
+  const article = readdirSync(join(out, 'articles')).sort()[0]!;
+  const page = join(out, 'articles', article, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const body = html.indexOf('data-pagefind-body');
+  const paragraph = html.indexOf('<p', body);
+  expect(body).toBeGreaterThan(0);
+  const start = html.indexOf('>', paragraph) + 1;
+  const changed = `${html.slice(0, start)}Corrected: ${html.slice(start)}`;
+  expect(changed).not.toBe(html);
+  writeFileSync(page, changed);
+  const again = index(cache);
+  const linked = Number(/; (\d+) unchanged fragments linked/.exec(again)?.[1]);
+  expect(again).toMatch(/: 1 indexed, /);
+  expect(linked).toBeGreaterThan(5);
+  const pagefindOf = (dir: string) => [...digest(join(dir, 'pagefind')).entries()];
+  const seeded = pagefindOf(out);
+  // The same pages indexed with an empty cache: every file the same.
+  rmSync(join(out, 'pagefind'), { recursive: true, force: true });
+  expect(index(temp('timeline-stage-cache-'))).toContain('; 0 unchanged fragments linked');
+  expect(seeded).toEqual(pagefindOf(out));
+  expect(seeded.filter(([path]) => path.endsWith('.pf_fragment')).length).toBeGreaterThan(linked);
 }, 120_000);
