@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportFiles, exportTexts } from '../pipeline/export-files.ts';
@@ -16,6 +16,26 @@ import { buildSiteData } from '../loaders/handoff.ts';
  * the output when the pages are done, before keep-output records the
  * folder. In `astro dev` they are routes (open-data-route.ts).
  */
+/**
+ * A made file put in the site: hard-linked where the file system allows
+ * (copying the two files, 63 MB at 5,000 articles, took 0.2 s of every
+ * build's end), else copied; either way with a new file time. Nothing
+ * writes into the shared file: the cache's are written aside and moved into
+ * place (`writeWhole`), and the next build unlinks the site's before it
+ * links or writes one.
+ */
+function place(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+    const now = new Date();
+    utimesSync(to, now, now);
+  } catch {
+    rmSync(to, { force: true });
+    copyFileSync(from, to);
+  }
+}
+
 export function openData(): AstroIntegration {
   let site = '';
   return {
@@ -35,7 +55,7 @@ export function openData(): AstroIntegration {
         const texts = files ? undefined : await exportTexts(source, site);
         for (const kind of ['events', 'timeline'] as const) {
           // Written afresh every build (a new file time): keep-output deletes what a build left untouched.
-          if (files) copyFileSync(files[kind], join(out, `${kind}.json`));
+          if (files) place(files[kind], join(out, `${kind}.json`));
           else writeFileSync(join(out, `${kind}.json`), texts![kind]);
         }
         logger.info(`events.json and timeline.json written${files ? ' (made beside the pages)' : ''}`);

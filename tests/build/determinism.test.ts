@@ -24,6 +24,8 @@ it('builds byte-identical sites twice in a row, and once more from the search in
     const out = mkdtempSync(join(tmpdir(), 'timeline-dist-'));
     const result = spawnSync('npx', ['astro', 'build', '--outDir', out], { env: { ...process.env, TIMELINE_CACHE: cache }, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
+    // The open-data files made beside the pages are the cache's files, linked, not copied (src/integrations/open-data.ts).
+    for (const file of ['events.json', 'timeline.json']) expect(statSync(join(out, file)).nlink).toBeGreaterThan(1);
     // As `npm run build`: the search index too, indexed afresh each time (its own cache), so Pagefind's output is held to itself.
     const indexCache = mkdtempSync(join(tmpdir(), 'timeline-index-cache-'));
     const indexed = index(out, indexCache);
