@@ -21,7 +21,10 @@
  *   under `pagefind/`) instead of indexed again: adding an article to the
  *   newest month re-indexes that month's shard only. Pagefind's output is deterministic, so a copy is what
  *   indexing would write. Every shard is written to the cache, then
- *   hard-linked into the site (`placeShard`). A shard the site already holds with the same hash
+ *   hard-linked into the site (`placeShard`). A shard indexed again starts
+ *   from its last index's fragments of the pages that did not change, which
+ *   Pagefind then does not compress again (scripts/lib/shard-seed.ts;
+ *   `TIMELINE_PAGEFIND_SEED=off` does without). A shard the site already holds with the same hash
  *   (`shards.json` lists each shard's) is left in place: Astro keeps the
  *   site's folder between builds (src/integrations/keep-output.ts).
  * - The engine the header search loads (`src/components/scripts/search-engine.ts`,
@@ -39,7 +42,7 @@ import * as pagefind from 'pagefind';
 // Shards unused for a while are deleted by the cache's own rule; what a build uses is touched.
 import { hashOf, pruneFolder, touch, writeWhole } from '../src/pipeline/cache.ts';
 import { SEED_SUFFIX, seedFragments, settleSeeds, type SeedRecord } from './lib/shard-seed.ts';
-import { filterCounts, GLOB_PAGES, globOf, pageFacts, pageGlobs, pageParts, searchedPart, shardPlan, type IndexedPage, type PageFacts } from './lib/shards.ts';
+import { filterCounts, GLOB_PAGES, globOf, pageFacts, pageGlobs, pageParts, searchedPart, shardPlan, type IndexedPage, type PageFacts, type Shard } from './lib/shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const site = resolve(process.argv[2] ?? 'dist');
@@ -260,10 +263,28 @@ for (const [signal, code] of [
   });
 }
 
-/** A shard's cache entry and its record (`SeedRecord`) count as used: the clean-up keeps them another while. */
-function touchEntry(cached: string): void {
+/** Each page of the shard with the hash of what Pagefind reads of it. */
+const hashesOf = (shard: Shard) => new Map(shard.pages.map((path) => [path, pageHashes.get(path)!]));
+
+/** Writes the record of a shard's pages beside its cache entry (`SeedRecord`): without it, the shard is never a seed. */
+function writeRecord(cached: string, shard: Shard): void {
+  try {
+    writeWhole(`${cached}${SEED_SUFFIX}`, JSON.stringify({ setup, pages: Object.fromEntries(hashesOf(shard)) } satisfies SeedRecord));
+  } catch {
+    // Only the next re-index of this shard is slower.
+  }
+}
+
+/**
+ * A shard's cache entry and its record count as used: the clean-up keeps
+ * them another while. An entry without a record (written before records
+ * were) gets one.
+ */
+function touchEntry(cached: string, shard: Shard): void {
+  if (!existsSync(cached)) return;
   touch(cached);
   if (existsSync(`${cached}${SEED_SUFFIX}`)) touch(`${cached}${SEED_SUFFIX}`);
+  else writeRecord(cached, shard);
 }
 
 /** The cache entry of this key's shard that a build used last and has its record: the pages it was written from. */
@@ -324,22 +345,23 @@ for (const key of existsSync(join(out, 'shards')) ? readdirSync(join(out, 'shard
 mkdirSync(join(out, 'shards'), { recursive: true });
 let reused = 0;
 let indexed = 0;
-/** Fragments taken from a shard's last index (`seedFragments`). */
+/** Whether a shard indexed again starts from its last index (`TIMELINE_PAGEFIND_SEED=off`: not). */
+const seeding = process.env.TIMELINE_PAGEFIND_SEED !== 'off';
+/** Fragments taken from shards' last indexes (`seedFragments`) and kept. */
 let linked = 0;
 try {
   for (const shard of plan) {
     const cached = join(cacheRoot, `${shard.key}-${shard.hash}`);
     if (keep.has(shard.key)) {
       // Already in the site; its cache entry (if any) counts as used.
-      touchEntry(cached);
+      touchEntry(cached, shard);
       continue;
     }
     if (existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
       // Used: kept by the clean-up below for another while.
-      touchEntry(cached);
+      touchEntry(cached, shard);
     } else {
-      const hashes = new Map(shard.pages.map((path) => [path, pageHashes.get(path)!]));
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join(', ')}`);
       const count = await addStaged(index, shard.key, shard.pages, stagingRoot);
@@ -348,18 +370,21 @@ try {
       const partial = `${cached}.${randomUUID()}.partial`;
       rmSync(partial, { recursive: true, force: true });
       // The last index of this shard's unchanged fragments, which Pagefind then does not compress again.
-      const seed = process.env.TIMELINE_PAGEFIND_SEED === 'off' ? undefined : lastEntry(shard.key);
-      const seeded = seed ? seedFragments(seed, readRecord(seed), setup, hashes, partial) : 0;
+      const seed = seeding ? lastEntry(shard.key) : undefined;
+      const seeded = seed ? seedFragments(seed, readRecord(seed), setup, hashesOf(shard), partial) : [];
       const write = async () => {
         const written = await index.writeFiles({ outputPath: partial });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write the index of ${shard.key}: ${written.errors.join(', ')}`);
       };
       await write();
-      if (seeded > 0 && !settleSeeds(partial)) {
-        // Two fragments' names started alike: written again, every fragment by Pagefind.
-        rmSync(partial, { recursive: true, force: true });
-        await write();
-      } else linked += seeded;
+      if (seeded.length > 0) {
+        const kept = settleSeeds(partial, shard.pages.length, seeded);
+        if (kept === undefined) {
+          // Unreadable, a page left out, or two fragments' names that started alike: written again, every fragment by Pagefind.
+          rmSync(partial, { recursive: true, force: true });
+          await write();
+        } else linked += kept;
+      }
       await index.deleteIndex();
       try {
         renameSync(partial, cached);
@@ -369,8 +394,7 @@ try {
         if (!existsSync(join(cached, 'pagefind-entry.json'))) throw error;
       }
       indexed++;
-      const record: SeedRecord = { setup, pages: Object.fromEntries(hashes) };
-      writeWhole(`${cached}${SEED_SUFFIX}`, JSON.stringify(record));
+      writeRecord(cached, shard);
     }
     placeShard(cached, join(out, 'shards', shard.key));
   }
@@ -403,7 +427,7 @@ try {
   pruneFolder(cacheRoot);
   console.log(
     `[pagefind] Indexed ${pages.length} pages in ${Math.round(performance.now() - started)} ms (${plan.length} shards: ${indexed} indexed, ${reused} from the cache, ${keep.size} in place)` +
-      (indexed > 0 ? `; ${stagingRoot ? `pages staged in ${stagingRoot}` : "the site's pages read"}; ${linked} unchanged fragments linked from the last index` : ''),
+      (indexed > 0 ? `; ${stagingRoot ? `pages staged in ${stagingRoot}` : "the site's pages read"}; ${seeding ? `${linked} unchanged fragments linked from the shards' last indexes` : 'no fragments linked (TIMELINE_PAGEFIND_SEED=off)'}` : ''),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -7,8 +7,10 @@
  * the start of a hash of its content; and it leaves a fragment, word-index
  * or filter file alone when one of that name is already in the folder it
  * writes to (it calls them immutable). Over a 1,646-page shard of the
- * 5,000-article site, writing took 3.3–3.6 s of the step's 5.1–5.7 s,
- * most of it compressing fragments.
+ * 5,000-article site, writing took 2.6–3.2 s of the step's 4.5–5.3 s; with
+ * the unchanged fragments linked first, 1.5–2.2 s of 3.6–4.6 s (linking
+ * 0.2–0.3 s of it: four pairs, interleaved, scripts/bench/RESULTS.md). The
+ * rest is Pagefind reading the pages and writing its word index.
  *
  * So the search step (scripts/pagefind.ts) first links into the new shard's
  * folder the last index's fragments of pages that are unchanged in what
@@ -22,9 +24,11 @@
  *   again into an empty folder (`settleSeeds` says so).
  * - The linked fragments were written by the same Pagefind, given pages the
  *   same way (`SeedRecord.setup`).
- * - What the new index does not name (a changed page's old fragment) is
- *   deleted: the folder holds what indexing into an empty folder writes,
- *   byte for byte (tests/build/search-stage.test.ts).
+ * - A new index that holds fewer pages than it was given is written again
+ *   too (`settleSeeds`); a linked file the new index does not name (an
+ *   unchanged page whose name an old collision had lengthened) is deleted:
+ *   the folder holds what indexing into an empty folder writes, byte for
+ *   byte (tests/build/search-stage.test.ts).
  * Word-index chunks and filters are not linked: they number the pages, so
  * most change with any page added, and they are few (127 chunks there).
  */
@@ -63,7 +67,9 @@ export function decodeCbor(bytes: Uint8Array): unknown {
     if (info < 24) return info;
     const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
     if (size === 0 || at + size > bytes.length) throw new Error(`CBOR: unsupported length ${info} at ${at}`);
-    const value = size === 1 ? view.getUint8(at) : size === 2 ? view.getUint16(at) : size === 4 ? view.getUint32(at) : Number(view.getBigUint64(at));
+    const big = size === 8 ? view.getBigUint64(at) : 0n;
+    if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`CBOR: unsupported integer at ${at}`);
+    const value = size === 1 ? view.getUint8(at) : size === 2 ? view.getUint16(at) : size === 4 ? view.getUint32(at) : Number(big);
     at += size;
     return value;
   };
@@ -99,7 +105,7 @@ export function decodeCbor(bytes: Uint8Array): unknown {
       case 4:
         return Array.from({ length: n }, item);
       case 5: {
-        const map: Record<string, unknown> = {};
+        const map = Object.create(null) as Record<string, unknown>;
         for (let i = 0; i < n; i++) {
           const key = item();
           map[String(key)] = item();
@@ -162,14 +168,14 @@ export function pageOfUrl(url: string): string | undefined {
 /**
  * Links into `target/fragment/` the fragments of `seed` (a shard folder
  * with its record) whose page `pages` holds with the hash the record gives
- * it. Resolves with how many were linked: none when the record is missing,
- * was made another way than `setup`, or a file cannot be read.
+ * it. Returns the names of the files linked: none when the record is
+ * missing, was made another way than `setup`, or a file cannot be read.
  */
-export function seedFragments(seed: string, record: SeedRecord | undefined, setup: string, pages: Map<string, string>, target: string): number {
-  if (!record || record.setup !== setup) return 0;
+export function seedFragments(seed: string, record: SeedRecord | undefined, setup: string, pages: Map<string, string>, target: string): string[] {
+  if (!record || record.setup !== setup) return [];
   const from = join(seed, 'fragment');
   const to = join(target, 'fragment');
-  let linked = 0;
+  const linked: string[] = [];
   try {
     for (const name of readdirSync(from)) {
       if (!name.endsWith('.pf_fragment')) continue;
@@ -177,36 +183,40 @@ export function seedFragments(seed: string, record: SeedRecord | undefined, setu
       const url = (JSON.parse(unpack(readFileSync(file)).toString('utf8')) as { url?: unknown }).url;
       const page = typeof url === 'string' ? pageOfUrl(url) : undefined;
       if (page === undefined || pages.get(page) === undefined || pages.get(page) !== record.pages[page]) continue;
-      if (linked === 0) mkdirSync(to, { recursive: true });
+      if (linked.length === 0) mkdirSync(to, { recursive: true });
       linkSync(file, join(to, name));
-      linked++;
+      linked.push(name);
     }
   } catch {
     // Unreadable, or no hard links here: nothing linked, Pagefind writes every fragment.
     rmSync(to, { recursive: true, force: true });
-    return 0;
+    return [];
   }
   return linked;
 }
 
 /**
- * After Pagefind wrote an index into a folder seeded by `seedFragments`:
- * deletes the fragments it does not name, and says whether the folder can
- * stand. False when the index cannot be read or its fragment names are
- * not all of one length (two fragments' hashes started alike, so a linked
- * file may hold another page's fragment): write the index again into an
- * empty folder.
+ * After Pagefind wrote an index of `pages` pages into a folder seeded by
+ * `seedFragments` with the `linked` files: deletes the fragments it does
+ * not name, and returns how many of the linked ones it names. Undefined
+ * when the folder cannot stand, to be written again into an empty folder:
+ * - the index cannot be read;
+ * - it holds fewer pages than it was given (Pagefind leaves out a page
+ *   with no words, or without `data-pagefind-body` where other pages have
+ *   one: a linked file of such a page could be named for another);
+ * - its fragment names are not all of one length (two fragments' hashes
+ *   started alike, so a linked file may hold another page's fragment).
  */
-export function settleSeeds(dir: string): boolean {
+export function settleSeeds(dir: string, pages: number, linked: string[]): number | undefined {
   const names = shardFragments(dir);
-  if (!names || names.length === 0) return false;
+  if (!names || names.length === 0 || names.length !== pages) return undefined;
   // `en-gb_02ecd48`: the hash after the language.
   const hashLength = (name: string) => name.length - name.lastIndexOf('_') - 1;
-  if (names.some((name) => hashLength(name) !== hashLength(names[0]!))) return false;
+  if (names.some((name) => hashLength(name) !== hashLength(names[0]!))) return undefined;
   const named = new Set(names.map((name) => `${name}.pf_fragment`));
   const folder = join(dir, 'fragment');
   for (const file of existsSync(folder) ? readdirSync(folder) : []) {
     if (!named.has(file)) rmSync(join(folder, file));
   }
-  return true;
+  return linked.filter((name) => named.has(name)).length;
 }

@@ -4,7 +4,7 @@
  * search step's whole run is held to a fresh index in
  * tests/build/search-stage.test.ts.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -63,6 +63,15 @@ describe('a shard indexed again from its last index', () => {
     expect(decodeCbor(Buffer.from([0xa1, 0x61, 0x61, 0x20]))).toEqual({ a: -1 });
     expect(decodeCbor(Buffer.from([0x9f, 0x01, 0xf5, 0xf6, 0xff]))).toEqual([1, true, null]);
     expect(decodeCbor(Buffer.from([0x19, 0x01, 0x00]))).toBe(256);
+    expect(decodeCbor(Buffer.from([0x1a, 0x00, 0x01, 0x00, 0x00]))).toBe(65_536);
+    expect(decodeCbor(Buffer.from([0x1b, 0, 0, 0, 1, 0, 0, 0, 0]))).toBe(2 ** 32);
+    expect(() => decodeCbor(Buffer.from([0x1b, 0xff, 0, 0, 0, 0, 0, 0, 0]))).toThrow(/unsupported integer/);
+    // A tag: its item.
+    expect(decodeCbor(Buffer.from([0xc1, 0x01]))).toBe(1);
+    // A map's "__proto__" key is a key, not the map's prototype.
+    const map = decodeCbor(Buffer.concat([Buffer.from([0xa1]), cbor('__proto__'), cbor(1)])) as Record<string, unknown>;
+    expect(Object.keys(map)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(map)).toBeNull();
     expect(() => decodeCbor(Buffer.from([0x82, 0x01]))).toThrow(/ends early/);
     expect(() => decodeCbor(Buffer.from([0x01, 0x02]))).toThrow(/left over/);
     expect(() => decodeCbor(Buffer.from([0xfb]))).toThrow(/unsupported/);
@@ -88,24 +97,34 @@ describe('a shard indexed again from its last index', () => {
     const record: SeedRecord = { setup, pages: Object.fromEntries(hashOf(before)) };
 
     // Another setup, or no record: nothing linked.
-    expect(seedFragments(last, { ...record, setup: 'pagefind 1.5.0' }, setup, hashOf(after), join(temp(), 'x'))).toBe(0);
-    expect(seedFragments(last, undefined, setup, hashOf(after), join(temp(), 'x'))).toBe(0);
+    expect(seedFragments(last, { ...record, setup: 'pagefind 1.5.0' }, setup, hashOf(after), join(temp(), 'x'))).toEqual([]);
+    expect(seedFragments(last, undefined, setup, hashOf(after), join(temp(), 'x'))).toEqual([]);
 
     const seeded = join(temp(), 'shard');
     // a and c are unchanged; b changed; d is new.
-    expect(seedFragments(last, record, setup, hashOf(after), seeded)).toBe(2);
-    const linked = readdirSync(join(seeded, 'fragment'));
+    const linked = seedFragments(last, record, setup, hashOf(after), seeded);
+    expect(linked).toHaveLength(2);
+    expect(readdirSync(join(seeded, 'fragment')).sort()).toEqual([...linked].sort());
+    // An unchanged page's file under a name the new index does not give (as after an old collision): it goes.
+    const stale = linked[0]!.replace('.pf_fragment', '0.pf_fragment');
+    linkSync(join(seeded, 'fragment', linked[0]!), join(seeded, 'fragment', stale));
+    // Dated long ago: a file Pagefind wrote again would have a new time.
+    const old = new Date('2001-01-01T00:00:00Z');
+    for (const name of linked) utimesSync(join(seeded, 'fragment', name), old, old);
     await index(after, seeded);
-    expect(settleSeeds(seeded)).toBe(true);
-    // Pagefind left the linked files alone: the same files as the last index's.
-    for (const name of linked) expect(statSync(join(seeded, 'fragment', name)).ino).toBe(statSync(join(last, 'fragment', name)).ino);
+    expect(settleSeeds(seeded, 4, [...linked, stale])).toBe(2);
+    // Pagefind left the linked files alone: the last index's files, as they were.
+    for (const name of linked) {
+      const file = statSync(join(seeded, 'fragment', name));
+      expect(file.ino).toBe(statSync(join(last, 'fragment', name)).ino);
+      expect(file.mtimeMs).toBe(old.getTime());
+    }
 
     const fresh = temp();
     await index(after, fresh);
     expect(files(seeded)).toEqual(files(fresh));
     expect(shardFragments(seeded)).toHaveLength(4);
-    // b's old fragment is gone.
-    expect(readdirSync(join(seeded, 'fragment'))).toHaveLength(4);
+    expect(readdirSync(join(seeded, 'fragment'))).not.toContain(stale);
     const urls = readdirSync(join(seeded, 'fragment')).map((name) => (JSON.parse(unpack(readFileSync(join(seeded, 'fragment', name))).toString()) as { url: string }).url);
     expect(urls.sort()).toEqual(['/articles/a/', '/articles/b/', '/articles/c/', '/articles/d/']);
   });
@@ -120,13 +139,18 @@ describe('a shard indexed again from its last index', () => {
     for (const name of ['en-gb_abc1234', 'en-gb_abc12345', 'en-gb_def5678', 'en-gb_stale00']) writeFileSync(join(dir, 'fragment', `${name}.pf_fragment`), '');
     // Pagefind lengthened a name: two hashes started alike, a linked file may hold the other page's fragment.
     write(['en-gb_abc1234', 'en-gb_abc12345', 'en-gb_def5678']);
-    expect(settleSeeds(dir)).toBe(false);
-    // Names of one length (languages aside): the fragment no page names goes.
+    expect(shardFragments(dir)).toEqual(['en-gb_abc1234', 'en-gb_abc12345', 'en-gb_def5678']);
+    expect(settleSeeds(dir, 3, ['en-gb_abc1234.pf_fragment'])).toBeUndefined();
+    // Names of one length (languages aside), but fewer pages than Pagefind was given: one was left out.
     write(['en-gb_abc1234', 'en-gb_def5678']);
-    expect(settleSeeds(dir)).toBe(true);
+    expect(shardFragments(dir)).toEqual(['en-gb_abc1234', 'en-gb_def5678']);
+    expect(settleSeeds(dir, 3, ['en-gb_abc1234.pf_fragment'])).toBeUndefined();
+    // As many as it was given: the fragments no page names go.
+    expect(settleSeeds(dir, 2, ['en-gb_abc1234.pf_fragment', 'en-gb_stale00.pf_fragment'])).toBe(1);
     expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(['en-gb_abc1234.pf_fragment', 'en-gb_def5678.pf_fragment']);
     // Unreadable metadata.
     writeFileSync(join(dir, 'pagefind.en-gb_meta.pf_meta'), 'not gzip');
-    expect(settleSeeds(dir)).toBe(false);
+    expect(shardFragments(dir)).toBeUndefined();
+    expect(settleSeeds(dir, 2, [])).toBeUndefined();
   });
 });
