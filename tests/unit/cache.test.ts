@@ -145,3 +145,55 @@ describe('people and places across pipeline versions', () => {
     }
   });
 });
+
+describe('the analyses in one file', () => {
+  const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+
+  it('preloads the entries from the pack, while each entry’s file is there, and packs again only when enough are new', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const first = new DiskCache(root);
+    // Values whose JSON holds what a line must not: tabs and line breaks in strings.
+    for (const key of keys) first.set('article', key, { key, text: 'a\tb\nc' });
+    for (const key of keys) first.get('article', key);
+    // No pack read: written.
+    expect(first.pack('article', keys)).toBe(true);
+    expect(readdirSync(join(first.dir, 'packs'))).toEqual(['article.ndjson']);
+
+    // An entry whose file cannot be read is read from the pack (a folder in its file's place);
+    // one whose file is gone is not handed out, whatever the pack holds.
+    rmSync(join(first.dir, 'article', 'k0.json'));
+    mkdirSync(join(first.dir, 'article', 'k0.json'));
+    rmSync(join(first.dir, 'article', 'k1.json'));
+    const second = new DiskCache(root);
+    second.preload('article', keys);
+    expect(second.get('article', 'k0')).toEqual({ key: 'k0', text: 'a\tb\nc' });
+    expect(second.get('article', 'k1')).toBeUndefined();
+    expect(second.get('article', 'k39')).toEqual({ key: 'k39', text: 'a\tb\nc' });
+    // One entry not in the pack among 40: not packed again.
+    second.set('article', 'new', { key: 'new' });
+    second.get('article', 'new');
+    expect(second.pack('article', [...keys, 'new'])).toBe(false);
+
+    // More than 16 (and 5 %) new: packed again, with them.
+    const third = new DiskCache(root);
+    third.preload('article', keys);
+    const more = Array.from({ length: 17 }, (_, i) => `m${i}`);
+    for (const key of more) third.set('article', key, { key });
+    for (const key of more) third.get('article', key);
+    expect(third.pack('article', [...keys, ...more])).toBe(true);
+    const fourth = new DiskCache(root);
+    rmSync(join(fourth.dir, 'article', 'm16.json'));
+    mkdirSync(join(fourth.dir, 'article', 'm16.json'));
+    fourth.preload('article', ['m16']);
+    expect(fourth.get('article', 'm16')).toEqual({ key: 'm16' });
+  });
+
+  it('packs only the analyses', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const cache = new DiskCache(root);
+    cache.set('html', 'a', '<p>a</p>');
+    expect(cache.get('html', 'a')).toBe('<p>a</p>');
+    expect(cache.pack('html', ['a'])).toBe(false);
+    expect(existsSync(join(cache.dir, 'packs'))).toBe(false);
+  });
+});
