@@ -122,10 +122,6 @@ export function buildSite(contentDir: string, options: BuildOptions = {}): SiteB
     if (result.work) works.push(result.work);
     clock('articles', started);
   }
-  // The analyses in one file for the next build to read at once (when enough of them are new).
-  const packStarted = performance.now();
-  cache?.pack('article', works.map((w) => w.key));
-  clock('articles', packStarted);
   const articles = works.map((w) => w.article);
   // Sentences that can become events, each given to people and places (counts, not times, as `cache…` are).
   stats['count.candidates'] = works.reduce((n, w) => n + w.entities.length, 0);

@@ -94,12 +94,6 @@ export function hashOf(...parts: string[]): string {
   return hash.digest('hex');
 }
 
-/** A pack is written again when more of the entries a build used than this share, or `PACK_SLACK_ENTRIES`, were not in it. */
-export const PACK_SLACK = 0.05;
-export const PACK_SLACK_ENTRIES = 16;
-/** The kinds kept in packs: an article's analysis, read for every article on every build. */
-const PACKED = new Set(['article']);
-
 export class DiskCache {
   readonly dir: string;
   hits = 0;
@@ -144,98 +138,22 @@ export class DiskCache {
   private readonly preloaded = new Map<string, unknown>();
 
   /**
-   * The pack of a kind: every entry a build used, one a line (`KEY\tJSON`),
-   * in one file beside the entries' own. `preload` reads it instead of a
-   * file per entry: on a disk that is slow at small files, the 5,001
-   * analyses of the 5,000-article benchmark (89 MB) took 0.64–1.02 s to read
-   * as files with the page cache dropped, 0.10–0.17 s as one file. The
-   * entries' files stay, the source of truth (`has`, pruning): a pack's line
-   * is what the entry's file holds, as keys name content.
-   */
-  private packFile(kind: string): string {
-    return join(this.dir, 'packs', `${kind}.ndjson`);
-  }
-
-  /** Each entry's JSON as read in this process, for the kinds in `PACKED`, for `pack`. */
-  private readonly texts = new Map<string, Map<string, string>>();
-  /** The keys in each kind's pack when `preload` read it. */
-  private readonly packed = new Map<string, Set<string>>();
-
-  private remember(kind: string, key: string, text: string): void {
-    if (!PACKED.has(kind)) return;
-    let texts = this.texts.get(kind);
-    if (!texts) this.texts.set(kind, (texts = new Map()));
-    texts.set(key, text);
-  }
-
-  /** The entries of a kind's pack, by key (none when it cannot be read); their keys noted for `pack`. */
-  private readPack(kind: string): Map<string, string> {
-    const lines = new Map<string, string>();
-    try {
-      const file = this.packFile(kind);
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) lines.set(line.slice(0, tab), line.slice(tab + 1));
-      }
-      touch(file);
-    } catch {
-      // No pack yet: every entry from its file.
-    }
-    this.packed.set(kind, new Set(lines.keys()));
-    return lines;
-  }
-
-  /**
-   * Reads these entries now (while a worker analyses others, say), from the
-   * kind's pack where it holds them, else from their files: `get` then hands
-   * each out once, without reading it again. An entry taken from the pack is
-   * only there while its file is (whose time is renewed, as a read's).
+   * Reads these entries now (while a worker analyses others, say): `get`
+   * then hands each out once, without reading it again.
    */
   preload(kind: string, keys: string[]): void {
-    const pack = this.readPack(kind);
     for (const key of keys) {
-      const text = pack.get(key);
-      const value = text !== undefined && this.has(kind, key) ? this.parse(kind, key, text) : this.read(kind, key);
+      const value = this.read(kind, key);
       if (value !== undefined) this.preloaded.set(`${kind}/${key}`, value);
-    }
-  }
-
-  /**
-   * Writes the kind's pack anew with these keys' entries (those this process
-   * read) when none was read, or when more than `PACK_SLACK` of
-   * them were not in it. Returns whether it wrote one. A pack that cannot
-   * be written only costs the next build its files.
-   */
-  pack(kind: string, keys: string[]): boolean {
-    const texts = this.texts.get(kind);
-    const packed = this.packed.get(kind);
-    if (!texts) return false;
-    const lines = keys.filter((key) => texts.has(key));
-    if (lines.length === 0) return false;
-    if (packed && lines.filter((key) => !packed.has(key)).length <= Math.max(PACK_SLACK_ENTRIES, lines.length * PACK_SLACK)) return false;
-    try {
-      writeWhole(this.packFile(kind), lines.map((key) => `${key}\t${texts.get(key)}\n`).join(''));
-    } catch {
-      return false;
-    }
-    this.packed.set(kind, new Set(lines));
-    return true;
-  }
-
-  private parse(kind: string, key: string, text: string): unknown {
-    try {
-      const value = JSON.parse(text) as unknown;
-      touch(this.fileOf(kind, key));
-      this.remember(kind, key, text);
-      return value;
-    } catch {
-      return undefined;
     }
   }
 
   private read(kind: string, key: string): unknown {
     try {
-      return this.parse(kind, key, readFileSync(this.fileOf(kind, key), 'utf8'));
+      const file = this.fileOf(kind, key);
+      const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      touch(file);
+      return value;
     } catch {
       return undefined;
     }
