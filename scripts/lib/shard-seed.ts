@@ -182,7 +182,9 @@ export function seedFragments(seed: string, record: SeedRecord | undefined, setu
       const file = join(from, name);
       const url = (JSON.parse(unpack(readFileSync(file)).toString('utf8')) as { url?: unknown }).url;
       const page = typeof url === 'string' ? pageOfUrl(url) : undefined;
-      if (page === undefined || pages.get(page) === undefined || pages.get(page) !== record.pages[page]) continue;
+      if (page === undefined) continue;
+      const hash = pages.get(page);
+      if (hash === undefined || hash !== record.pages[page]) continue;
       if (linked.length === 0) mkdirSync(to, { recursive: true });
       linkSync(file, join(to, name));
       linked.push(name);

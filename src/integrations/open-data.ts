@@ -22,6 +22,7 @@ function place(from: string, to: string): void {
     const now = new Date();
     utimesSync(to, now, now);
   } catch {
+    // A link made before the time could not be set goes first: copying onto it would write into the cache's file.
     rmSync(to, { force: true });
     copyFileSync(from, to);
   }
