@@ -14,7 +14,10 @@
  *    the pipeline in-process on the same corpus for time per stage;
  * 3. builds the baseline (plain Astro article pages, `scripts/bench/baseline`)
  *    on the same articles, cold too;
- * 4. adds one article and rebuilds with the warm caches;
+ * 4. adds one article of the corpus's newest month and rebuilds with the
+ *    warm caches, `REBUILDS` times, each on the archive the one before left
+ *    (the corpus's N, plus one, plus two): the target is judged on their
+ *    median, and each is reported;
  * 5. times 20 searches in Chromium on the built site;
  * 6. prints a table with PASS/FAIL per target and writes `.bench/results-N.json`.
  *
@@ -36,6 +39,14 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, '.bench');
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const MEMORY_LIMIT = 2e9;
+/**
+ * Rebuilds measured, one more article each. One build's time here moves
+ * by a fifth or more from one run to the next (the machine's other work, and
+ * which of the caches' files the system still holds in memory after the cold
+ * builds): 10.8–11.1 s in three runs of 3 December, 7.7–11.6 s in 14
+ * rebuilds in a row of the same site later that day.
+ */
+const REBUILDS = 3;
 
 /* Arguments */
 
@@ -270,7 +281,18 @@ interface Results {
     /** For comparison only: Pagefind's CLI run on the baseline's pages afterwards (the baseline itself has no search). */
     pagefind?: { ms: number; peakRss: number; pages: number };
   };
-  rebuild?: BuildFigures & { coldRatio: number; added: string; addedIndex: number; stages: StageFigures };
+  /**
+   * The median of the `REBUILDS` rebuilds (its build's figures), each of them
+   * (`runs`, in order), and the index of the last article added (`addedIndex`:
+   * `--rebuild` goes on after it).
+   */
+  rebuild?: BuildFigures & {
+    coldRatio: number;
+    added: string;
+    addedIndex: number;
+    runs?: Array<{ ms: number; coldRatio: number; added: string; pipelineMs?: number | undefined }>;
+    stages: StageFigures;
+  };
   search?: SearchFigures & { queryList: string[] };
   scaling?: { time500: number; time5000: number; ratio: number };
   targets: Target[];
@@ -290,7 +312,8 @@ function targetsOf(results: Results): Target[] {
     targets.push({ name: 'time(5000) / time(500)', target: '≤ 12', value: results.scaling.ratio.toFixed(2), pass: results.scaling.ratio <= 12 });
   }
   if (results.rebuild) {
-    targets.push({ name: 'Rebuild (+1 article) / cold', target: '≤ 0.20', value: results.rebuild.coldRatio.toFixed(2), pass: results.rebuild.coldRatio <= 0.2 });
+    const of = results.rebuild.runs && results.rebuild.runs.length > 1 ? ` (median of ${results.rebuild.runs.length})` : '';
+    targets.push({ name: `Rebuild (+1 article) / cold${of}`, target: '≤ 0.20', value: results.rebuild.coldRatio.toFixed(3), pass: results.rebuild.coldRatio <= 0.2 });
   }
   if (results.search) {
     const how = results.search.method === 'ui' ? 'search dialog' : 'Pagefind JS API';
@@ -332,7 +355,11 @@ function report(results: Results): string {
     const both = baseline.ms + baseline.pagefind.ms;
     rows.push(['  + Pagefind CLI on it (info)', seconds(both), megabytes(Math.max(baseline.peakRss, baseline.pagefind.peakRss)), String(baseline.pagefind.pages), `ours ${ratio(cold.ms / both)} of this`]);
   }
-  if (rebuild) rows.push([`Our site, rebuild +1 article`, seconds(rebuild.ms), megabytes(rebuild.peakRss), String(rebuild.pages), `${rebuild.coldRatio.toFixed(2)} of cold`]);
+  if (rebuild) {
+    const runs = rebuild.runs ?? [];
+    rows.push([runs.length > 1 ? `Our site, rebuild +1 article (median)` : `Our site, rebuild +1 article`, seconds(rebuild.ms), megabytes(rebuild.peakRss), String(rebuild.pages), `${rebuild.coldRatio.toFixed(3)} of cold`]);
+    if (runs.length > 1) for (const [k, r] of runs.entries()) rows.push([`  rebuild ${k + 1}: ${r.added}`, seconds(r.ms), '', '', `${r.coldRatio.toFixed(3)} of cold`]);
+  }
   out.push(table(rows));
   const machine = ([['cold', cold], ['baseline', baseline], ['rebuild', rebuild]] as const).flatMap(([name, build]) =>
     build?.machine ? [`${name} ${percent(build.machine.busy)} busy, ${percent(build.machine.iowait)} I/O wait, ${percent(build.machine.steal)} stolen`] : [],
@@ -487,20 +514,39 @@ async function main(): Promise<void> {
 
   // 4. Rebuild after one added article, warm caches.
   if (!args.skipRebuild && results.cold) {
-    // A fresh article each time: the N+1-th of the corpus, then the next one on each --rebuild.
-    const index = args.rebuildOnly && results.rebuild ? results.rebuild.addedIndex + 1 : n;
-    const added = new CorpusMaker(from, n, undefined, args.distinct).article(index);
-    const file = join(corpus, 'articles', added.name);
-    writeFileSync(file, added.text);
+    // Fresh articles of the newest month each time: from the N+1-th of the corpus on, then after the last one on each --rebuild.
+    const start = args.rebuildOnly && results.rebuild ? results.rebuild.addedIndex + 1 : n;
+    const added = new CorpusMaker(from, n, undefined, args.distinct).newestMonth(start, REBUILDS);
+    if (added.length === 0) fail(`no article of the corpus's newest month after #${start}`);
+    const files: string[] = [];
+    const runs: Array<BuildFigures & { coldRatio: number; added: string; addedIndex: number }> = [];
+    let warmStages: StageFigures | undefined;
     try {
-      const rebuild = await astroBuild('our site, rebuild (+1 article)', ourArgs, ourEnv, dist, join(logs, `rebuild-${name}.log`), true);
-      step(`rebuild ${seconds(rebuild.ms)}; pipeline stages in-process (warm cache)`);
-      const warmStages = await stages(corpus, join(caches, 'stages'));
-      results.rebuild = { ...rebuild, coldRatio: rebuild.ms / results.cold.ms, added: added.name, addedIndex: index, stages: warmStages };
+      for (const [k, { index, article }] of added.entries()) {
+        const file = join(corpus, 'articles', article.name);
+        writeFileSync(file, article.text);
+        files.push(file);
+        const label = `our site, rebuild ${k + 1} of ${added.length} (+1 article, ${article.name})`;
+        const build = await astroBuild(label, ourArgs, ourEnv, dist, join(logs, `rebuild-${name}${k > 0 ? `-${k + 1}` : ''}.log`), true);
+        runs.push({ ...build, coldRatio: build.ms / results.cold.ms, added: article.name, addedIndex: index });
+        step(`rebuild ${k + 1}: ${seconds(build.ms)}, ${(build.ms / results.cold.ms).toFixed(3)} of the cold build`);
+        // The stages in-process once, after the first (one article more than their cache holds).
+        if (k === 0) {
+          step('pipeline stages in-process (warm cache)');
+          warmStages = await stages(corpus, join(caches, 'stages'));
+        }
+      }
     } finally {
-      // The corpus stays N articles; the built site keeps the added one.
-      rmSync(file, { force: true });
+      // The corpus stays N articles; the built site keeps the added ones.
+      for (const file of files) rmSync(file, { force: true });
     }
+    const middle = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+    results.rebuild = {
+      ...middle,
+      addedIndex: runs.at(-1)!.addedIndex,
+      runs: runs.map((r) => ({ ms: r.ms, coldRatio: r.coldRatio, added: r.added, pipelineMs: r.phases.find((p) => p.name === PIPELINE_PHASE)?.ms })),
+      stages: warmStages!,
+    };
   }
 
   // 5. Search.

@@ -82,10 +82,13 @@ function indexedPages(): { pages: IndexedPage[]; largest: number } {
     const dir = join(site, section);
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
       const file = join(dir, entry.name, 'index.html');
-      if (!entry.isDirectory() || !existsSync(file)) continue;
+      // One look at each page (there are thousands), not one to see it is there and another for its size.
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) continue;
       const path = `${section}/${entry.name}/index.html`;
-      const { size, mtimeMs } = statSync(file);
+      const { size, mtimeMs } = stat;
       let found = known[path];
       if (!found || found.size !== size || found.mtimeMs !== mtimeMs) {
         found = { size, mtimeMs, ...pageFacts(readFileSync(file)) };

@@ -147,6 +147,26 @@ export class CorpusMaker {
     this.weeks = weeks ?? Math.max(4, Math.min(52, Math.ceil(articles / 100)));
   }
 
+  /** The newest publication date of the corpus (`YYYY-MM-DD`): its templates' newest, which no copy moves past. */
+  get newest(): string {
+    return this.templates.map((t) => format(parseISO(t.published), 'yyyy-MM-dd')).sort().at(-1)!;
+  }
+
+  /**
+   * The first `count` articles from index `from` on whose publication falls
+   * in the corpus's newest month: what a newsroom adds next to a running story.
+   */
+  newestMonth(from: number, count: number): Array<{ index: number; article: CorpusArticle }> {
+    const month = this.newest.slice(0, 7);
+    const found: Array<{ index: number; article: CorpusArticle }> = [];
+    // A month holds at least four of the weeks the dates spread over: one article in `weeks` or so is in it.
+    for (let i = from; found.length < count && i < from + 100 * this.weeks * count; i++) {
+      const article = this.article(i);
+      if (article.published.startsWith(month)) found.push({ index: i, article });
+    }
+    return found;
+  }
+
   article(i: number): CorpusArticle {
     const t = i % this.templates.length;
     const template = this.templates[t]!;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { hashOf, touch, writeWhole } from './cache.ts';
@@ -55,8 +54,8 @@ export function articleEntry(
   if (store) {
     const file = join(store.dir, `${fields.id}.${store.key.slice(0, 16)}.json`);
     try {
-      if (existsSync(file)) touch(file);
-      else writeWhole(file, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
+      // Written by an earlier build: marked as used (one look at it), else written now.
+      if (!touch(file)) writeWhole(file, JSON.stringify({ html: html(), omitted } satisfies ArticleBody));
       // Named from the working folder (the project's, for every step of a build): the entry, and so its
       // page's key, stays the same wherever the checkout is and however the cache folder was given.
       return { ...entry, body: relative(process.cwd(), file) };

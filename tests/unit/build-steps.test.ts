@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { astroNice, lowerPriority, runBuild, type Step } from '../../scripts/lib/build-steps.ts';
+import { astroNice, lowerPriority, runBuild, withCompileCache, type Step } from '../../scripts/lib/build-steps.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -58,5 +58,26 @@ describe('the build steps', () => {
     const steps = [reporting('pipeline', file), reporting('astro', file, 3), reporting('pagefind', file)];
     expect(await runBuild([], process.env, steps)).toBe(3);
     expect(readFileSync(file, 'utf8')).not.toContain('pagefind');
+  });
+
+  it('turns Node’s compile cache on for every step (Astro’s folder), unless set, turned off, or in CI', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'build-steps-'));
+    dirs.push(dir);
+    const file = join(dir, 'caches.txt');
+    // Each step writes the folder Node compiles its modules into (none: "-").
+    const steps = ['pipeline', 'astro', 'pagefind'].map((name) => ({
+      name,
+      args: ['-e', `require('node:fs').appendFileSync(${JSON.stringify(file)}, ${JSON.stringify(name)} + ' ' + (require('node:module').getCompileCacheDir() ?? '-') + '\\n');`],
+    }));
+    const { CI: _ci, NODE_COMPILE_CACHE: _cache, NODE_DISABLE_COMPILE_CACHE: _off, ...env } = process.env;
+    expect(await runBuild([], env, steps)).toBe(0);
+    const seen = readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(' '));
+    expect(seen.map(([name]) => name).sort()).toEqual(['astro', 'pagefind', 'pipeline']);
+    // Node names a folder of its own version inside the one given.
+    for (const [, folder] of seen) expect(folder).toContain(join(tmpdir(), 'node-compile-cache'));
+
+    expect(withCompileCache({ ...env, NODE_COMPILE_CACHE: dir }).NODE_COMPILE_CACHE).toBe(dir);
+    expect(withCompileCache({ ...env, CI: 'true' }).NODE_COMPILE_CACHE).toBeUndefined();
+    expect(withCompileCache({ ...env, NODE_DISABLE_COMPILE_CACHE: '1' }).NODE_COMPILE_CACHE).toBeUndefined();
   });
 });

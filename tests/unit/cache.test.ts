@@ -4,12 +4,12 @@
  * bodies of content that is gone) are deleted; the search step's shards are
  * left to it. People and places outlive a change to the rest of the pipeline.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseFile } from '../../src/pipeline/build.ts';
-import { CACHE_DAYS, DiskCache, peopleVersion, pruneCache, pruneCacheDaily } from '../../src/pipeline/cache.ts';
+import { CACHE_DAYS, DiskCache, peopleVersion, pruneCache, pruneCacheDaily, touch, TOUCH_EVERY_MS } from '../../src/pipeline/cache.ts';
 import { forgetEntities, tagging } from '../../src/pipeline/entities.ts';
 
 const DAY = 86_400_000;
@@ -51,6 +51,26 @@ describe('pruning the disk cache', () => {
     aged(cache.dir, CACHE_DAYS + 1);
     expect(pruneCache(cache)).toBe(0);
     expect(existsSync(cache.dir)).toBe(true);
+  });
+
+  it('marks an entry used at most once a day: a read or a touch renews a time a day old, not a newer one', () => {
+    const root = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+    const cache = new DiskCache(root);
+    cache.set('article', 'entry', { a: 1 });
+    const file = join(cache.dir, 'article', 'entry.json');
+    const age = () => (Date.now() - statSync(file).mtimeMs) / DAY;
+    aged(file, 0.5);
+    expect(cache.get('article', 'entry')).toEqual({ a: 1 });
+    expect(touch(file)).toBe(true);
+    expect(age()).toBeCloseTo(0.5, 3);
+    aged(file, TOUCH_EVERY_MS / DAY);
+    expect(cache.get('article', 'entry')).toEqual({ a: 1 });
+    expect(age()).toBeLessThan(0.001);
+    aged(file, CACHE_DAYS + 1);
+    expect(touch(file)).toBe(true);
+    expect(age()).toBeLessThan(0.001);
+    expect(touch(join(cache.dir, 'article', 'missing.json'))).toBe(false);
+    rmSync(root, { recursive: true, force: true });
   });
 });
 
