@@ -290,7 +290,13 @@ function touchEntry(cached: string, shard: Shard): void {
   else writeRecord(cached, shard);
 }
 
-/** The cache entry of this key's shard that a build used last and has its record: the pages it was written from. */
+/**
+ * The cache entry of this key's shard whose record is newest (written when
+ * the shard was indexed; a use renews its time only when a day old, see
+ * `touch`): most often the one a build used last. Any entry with a record is
+ * a sound seed, as `settleSeeds` links only the fragments of unchanged pages;
+ * the newest holds the most of them.
+ */
 function lastEntry(key: string): string | undefined {
   let newest: { dir: string; time: number } | undefined;
   for (const name of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
